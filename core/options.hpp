@@ -1,0 +1,58 @@
+#pragma once
+// Options are plain aggregates; every field's comment ends with what its default means.
+// The CLI fills them from flags; library users set the fields they care about.
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "core/document.hpp"
+
+namespace sheaf {
+
+struct ReaderOptions {
+  /// Deepest element/list/quote nesting kept as structure; deeper content is flattened into its
+  /// ancestor (text kept) with an `*.depth_limit` warning. Default 512.
+  std::size_t max_depth = 512;
+  /// Largest input accepted, in bytes; larger input is an Error{limit}. Default 256 MiB.
+  std::size_t max_input_bytes = std::size_t{256} << 20;
+  /// Jekyll: take date and slug from a `YYYY-MM-DD-slug.ext` file name when front matter has
+  /// none. Default true.
+  bool post_name_metadata = true;
+};
+
+enum class Wrap { none, auto_wrap, preserve };
+enum class LinkStyle { inline_links, references, none };
+
+struct MarkdownWriterOptions {
+  bool front_matter = true;  ///< YAML front matter from metadata first. Default on.
+  Wrap wrap = Wrap::none;    ///< Default: one paragraph per line.
+  int columns = 80;          ///< Line width when wrap == auto_wrap. Default 80.
+};
+
+struct TextWriterOptions {
+  bool header = true;                          ///< title/author/date/source block first. Default on.
+  Wrap wrap = Wrap::auto_wrap;                 ///< Default: wrap at `columns`.
+  int columns = 78;                            ///< Terminal columns (display width). Default 78.
+  LinkStyle links = LinkStyle::references;     ///< Default: `text[1]` plus a numbered URL list.
+};
+
+struct JsonWriterOptions {
+  bool pretty = true;  ///< Indented, one node per line group. Default on; off gives one line.
+};
+
+struct EpubWriterOptions {
+  std::vector<std::string> css_files;  ///< user stylesheets added after the built-in one. Default none.
+  bool toc = true;                     ///< a contents page in the reading order. Default on.
+  std::vector<std::string> allowed_roots;  ///< directories local images may be read from. Default: the document's base.
+  std::size_t max_images = 1000;           ///< images embedded per book. Default 1000.
+  std::size_t max_image_bytes = std::size_t{50} << 20;  ///< largest image file embedded. Default 50 MiB.
+};
+
+struct WriterOptions {
+  MarkdownWriterOptions markdown;
+  TextWriterOptions text;
+  JsonWriterOptions json;
+  EpubWriterOptions epub;
+};
+
+}  // namespace sheaf
