@@ -27,6 +27,7 @@ struct MarkdownWriterOptions {
   bool front_matter = true;  ///< YAML front matter from metadata first. Default on.
   Wrap wrap = Wrap::none;    ///< Default: one paragraph per line.
   int columns = 80;          ///< Line width when wrap == auto_wrap. Default 80.
+  bool reference_links = false;  ///< `[text][n]` with `[n]: url` definitions at the end. Default off: inline links.
 };
 
 struct TextWriterOptions {
@@ -42,10 +43,15 @@ struct JsonWriterOptions {
 
 struct EpubWriterOptions {
   std::vector<std::string> css_files;  ///< user stylesheets added after the built-in one. Default none.
-  bool toc = true;                     ///< a contents page in the reading order. Default on.
-  std::vector<std::string> allowed_roots;  ///< directories local images may be read from. Default: the document's base.
+  bool toc = true;                     ///< a contents page in the reading order (books of 2+ posts). Default on.
+  std::vector<std::string> allowed_roots;  ///< directories local images may be read from. Default: the document's base, the site root and resource_paths.
   std::size_t max_images = 1000;           ///< images embedded per book. Default 1000.
   std::size_t max_image_bytes = std::size_t{50} << 20;  ///< largest image file embedded. Default 50 MiB.
+  std::vector<std::string> resource_paths;  ///< more directories searched for images (--resource-path); each is an allowed root. Default none.
+  std::string site_root;  ///< where site-root-relative images (/assets/x.png) resolve. Default: nearest ancestor of the base with _config.yml.
+  std::string cover;      ///< cover image file (--cover), read even outside allowed_roots. Default: a local `image:` of the book or its only post.
+  int toc_depth = 1;      ///< 1: one contents entry per post; N adds headings down N-1 levels inside posts. Default 1.
+  bool order_by_date = true;  ///< books: chapters sorted by post date (stable; undated last); false keeps the given order. Default on.
 };
 
 struct WriterOptions {

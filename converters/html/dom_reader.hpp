@@ -1,0 +1,59 @@
+#pragma once
+// Translates a libxml2 HTML tree into sheaf blocks. The tree is only read; the caller owns it.
+// Recursion is bounded by ReaderOptions::max_depth: deeper content is kept as text of its
+// ancestor with one `html.depth_limit` warning, so hostile nesting cannot overflow the stack.
+#include <libxml/tree.h>
+
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "converters/html/flow.hpp"
+#include "core/context.hpp"
+#include "core/options.hpp"
+
+namespace sheaf::html {
+
+class DomReader {
+ public:
+  DomReader(const ReaderOptions& options, Context& context, std::string source_name);
+  /// Blocks of `root`'s content (a <body>, or any element).
+  Blocks read(const xmlNode* root);
+
+ private:
+  void children(const xmlNode* parent, Flow& flow, std::size_t depth);
+  void node(const xmlNode* n, Flow& flow, std::size_t depth);
+  void element(const xmlNode* el, Flow& flow, std::size_t depth);
+  void inline_container(const xmlNode* el, Inline proto, Flow& flow, std::size_t depth);
+  Blocks sub_blocks(const xmlNode* el, std::size_t depth, Task* task = nullptr);
+  Inlines sub_inlines(const xmlNode* el, std::size_t depth);
+
+  const xmlNode* image_figure(const xmlNode* el, Flow& flow, std::size_t depth);
+  void figure(const xmlNode* el, Flow& flow, std::size_t depth);
+  Block list(const xmlNode* el, bool ordered, std::size_t depth);
+  Block code_block(const xmlNode* pre);
+  Block definition_list(const xmlNode* el, std::size_t depth);
+  void table(const xmlNode* el, Flow& flow, std::size_t depth);
+  TableRow table_row(const xmlNode* tr, std::size_t depth);
+  void link(const xmlNode* a, Flow& flow, std::size_t depth);
+  bool footnote_reference(const xmlNode* a, Flow& flow, std::size_t depth);
+  Image image(const xmlNode* img) const;
+
+  void index_document(const xmlNode* root);
+  void warn(const char* id, std::string message, const xmlNode* where);
+
+  const ReaderOptions& options_;
+  Context& context_;
+  std::string source_name_;
+  std::unordered_map<std::string, const xmlNode*> footnotes_;  // id → <li> of a footnote list
+  std::unordered_set<std::string> used_footnotes_;
+  std::vector<std::string> footnote_order_;
+  std::unordered_set<const xmlNode*> skip_;           // consumed elsewhere (footnote lists, captions)
+  std::unordered_set<std::string> link_targets_;      // ids some href="#id" points to
+  std::vector<bool> item_has_paragraph_;              // per open <li>: a <p> inside (loose list)
+  Task* task_slot_ = nullptr;                         // the list item a checkbox would mark
+  bool depth_warned_ = false;
+};
+
+}  // namespace sheaf::html

@@ -1,0 +1,76 @@
+#pragma once
+// Flow accumulates the content of one block container (body, list item, cell, quote…) while a
+// reader walks a tree: inline content goes into the open paragraph, blocks end it. It implements
+// the browser rules readers need, independent of any parser:
+//   - whitespace collapses to one space, none at the start or end of a paragraph;
+//   - a collapsed run that held a line break between two CJK characters (CSS Text 3 segment-break
+//     rule) disappears instead of becoming a space;
+//   - a block inside open inline elements (<a><div>…</div></a>) closes the paragraph with those
+//     inlines and reopens them after the block, so no structure or text is lost;
+//   - inline elements left empty (icons removed, <span style> wrappers, <b> </b>) leave no node.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/document.hpp"
+
+namespace sheaf::html {
+
+class Flow {
+ public:
+  Flow();
+
+  /// Appends source text (whitespace collapsing applies).
+  void text(std::string_view utf8);
+  /// Appends text literally: no collapsing (code spans, preformatted pieces).
+  void literal(Inline node);
+  /// Appends an atomic inline (image, code, note, math). Counts as paragraph content.
+  void atom(Inline node);
+  /// A hard line break; ignored at the start of a paragraph.
+  void line_break();
+
+  /// Opens an inline container; `proto` holds its attributes (Link url…) and no children.
+  void open(Inline proto);
+  /// Closes the innermost open container; drops it when it ended up empty.
+  void close();
+
+  /// Ends the current paragraph (if it has content) without closing open inline containers.
+  void end_paragraph();
+  /// Ends the paragraph and appends a block.
+  void block(Block b);
+
+  /// Ends the paragraph and returns the blocks built so far.
+  Blocks finish();
+  /// Ends the paragraph and returns all inline content, paragraphs joined by a space
+  /// (headings, captions, terms).
+  Inlines finish_inlines();
+
+  [[nodiscard]] bool paragraph_empty() const noexcept { return !has_content_; }
+  [[nodiscard]] bool empty() const noexcept { return blocks_.empty() && !has_content_; }
+  /// Depth of open inline containers (0 at block level).
+  [[nodiscard]] std::size_t open_depth() const noexcept { return frames_.size() - 1; }
+
+ private:
+  struct Frame {
+    Inline proto;
+    Inlines children;
+  };
+  void flush_space(char32_t next);
+  void append_text(std::string_view s);
+  Inlines& current() { return frames_.back().children; }
+
+  Blocks blocks_;
+  std::vector<Frame> frames_;  // frames_[0] is the paragraph itself (its proto is unused)
+  bool has_content_ = false;   // the open paragraph holds something visible
+  bool pending_space_ = false;
+  bool pending_newline_ = false;
+  char32_t last_char_ = 0;
+};
+
+/// Wraps `children` into the container described by `proto` (Emph, Link, Span…).
+Inline wrap_inline(Inline proto, Inlines children);
+/// Removes leading/trailing spaces and line breaks of a paragraph's inlines, recursively at
+/// the edges; merges adjacent Text.
+void trim_inlines(Inlines& inlines);
+
+}  // namespace sheaf::html
