@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""The reference post (../shared/corpus/seed) through `sheaf -t json`, checked against an oracle.
+
+Checks (issue 2, "Done when"): the file form and the stdin form give the same model; every block
+of text of the article survives (22 in the article plus its heading line); the lead image and both
+figures keep their captions; the credit survives; metadata holds title, date, author, from and
+tags; no raw-HTML junk remains. Exit 77 (skipped) when the corpus is absent.
+"""
+import argparse
+import json
+import pathlib
+import subprocess
+import sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+import seed_oracle  # noqa: E402
+
+JUNK = ["<span", "<div", "&nbsp;", "icon-zoom", "data-fancybox", "<p>", "<img", "zoomattribute"]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sheaf", required=True)
+    ap.add_argument("--root", required=True)
+    ap.add_argument("--corpus", required=True)
+    args = ap.parse_args()
+    seeds = sorted(pathlib.Path(args.corpus, "seed").glob("*.md"))
+    if not seeds:
+        print(f"SKIP: corpus not found at {args.corpus} (the reference post is needed)")
+        return 77
+    seed = seeds[0]
+    text = seed.read_text(encoding="utf-8")
+    failures = []
+
+    def check(ok, what):
+        print(("ok   " if ok else "FAIL ") + what)
+        if not ok:
+            failures.append(what)
+
+    by_file = subprocess.run([args.sheaf, str(seed), "-t", "json"], capture_output=True, check=False)
+    check(by_file.returncode == 0, f"sheaf {seed.name} -t json exits 0 ({by_file.stderr.decode()[:200]})")
+    by_pipe = subprocess.run([args.sheaf, "-f", "jekyll", "-t", "json"], input=text.encode(),
+                             capture_output=True, check=False)
+    check(by_pipe.returncode == 0, "cat seed | sheaf -f jekyll -t json exits 0")
+    if failures:
+        return 1
+    doc = json.loads(by_file.stdout)
+    piped = json.loads(by_pipe.stdout)
+    check(doc["meta"] == piped["meta"] and doc["blocks"] == piped["blocks"],
+          "file and stdin give the same model (meta and blocks)")
+
+    meta, blocks, captions, credits, _ = seed_oracle.article(text)
+    all_text = seed_oracle.normalize("".join(seed_oracle.json_texts(doc["blocks"], [])))
+    missing = [b for b in blocks if b not in all_text]
+    check(len(blocks) == 23, f"oracle finds 22 article blocks plus the heading (found {len(blocks)})")
+    check(not missing, f"all {len(blocks)} blocks of text survive (missing: {[m[:20] for m in missing]})")
+
+    figures = [b for b in doc["blocks"] if b.get("type") == "figure"]
+    check(len(figures) == 3, f"lead image and both figures are figures (found {len(figures)})")
+    fig_captions = [seed_oracle.normalize("".join(seed_oracle.json_texts(f.get("caption", []), [])))
+                    for f in figures]
+    check(fig_captions == captions, "each figure keeps its caption, in order")
+    fig_credits = [seed_oracle.normalize("".join(seed_oracle.json_texts(f.get("credit", []), [])))
+                   for f in figures]
+    check(credits and credits[0] in fig_credits, "the lead image keeps its credit")
+
+    out = by_file.stdout.decode("utf-8")
+    for junk in JUNK:
+        check(junk not in out, f"no {junk!r} in the JSON")
+    check("\\u" not in out, "non-ASCII text is written as itself, not \\u escapes")
+
+    for key in ("title", "date", "author", "from", "tags"):
+        check(key in doc["meta"], f"meta has {key}")
+    check(doc["meta"].get("title") == meta["title"].strip('"'), "title as in the front matter")
+    check(doc["meta"].get("from") == meta["from"], "from URL as in the front matter")
+    check(doc["meta"].get("comments") is True, "comments: True is a boolean")
+    check(isinstance(doc["meta"].get("tags"), list) and len(doc["meta"]["tags"]) == 1, "tags is a list of one")
+
+    print(f"{len(failures)} failure(s)")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
