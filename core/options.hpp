@@ -52,6 +52,7 @@ struct EpubWriterOptions {
   std::string cover;      ///< cover image file (--cover), read even outside allowed_roots. Default: a local `image:` of the book or its only post.
   int toc_depth = 1;      ///< 1: one contents entry per post; N adds headings down N-1 levels inside posts. Default 1.
   bool order_by_date = true;  ///< books: chapters sorted by post date (stable; undated last); false keeps the given order. Default on.
+  bool embed_webp = false;    ///< embed WebP images (EPUB 3.3 core type; epubcheck 4.x rejects them). Default off: left out with a warning.
 };
 
 struct WriterOptions {

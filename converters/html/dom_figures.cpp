@@ -34,6 +34,23 @@ const xmlNode* find_descendant(const xmlNode* root, Pred pred, int limit = 10000
 
 }  // namespace
 
+const xmlNode* DomReader::credit_widget(const xmlNode* n, const xmlNode** credit) {
+  if (is_credit_element(n)) {
+    *credit = n;
+    return n;
+  }
+  const auto name = element_name(n);
+  if (name != "div" && name != "span" && name != "p") return nullptr;
+  // A zoom widget: a container with a lightbox link and/or a credit, and no image of its own.
+  const xmlNode* c = find_descendant(n, [](const xmlNode* e) { return is_credit_element(e); });
+  const xmlNode* box = find_descendant(n, [](const xmlNode* e) { return is_lightbox_link(e); });
+  if (!c && !box) return nullptr;
+  if (find_descendant(n, [](const xmlNode* e) { return element_name(e) == "img" && !is_decorative_image(e); }))
+    return nullptr;
+  *credit = c;
+  return n;
+}
+
 const xmlNode* DomReader::image_figure(const xmlNode* el, Flow& flow, std::size_t depth) {
   const auto name = element_name(el);
   if (name == "figure" || name == "table" || name == "ul" || name == "ol") return nullptr;
@@ -48,20 +65,9 @@ const xmlNode* DomReader::image_figure(const xmlNode* el, Flow& flow, std::size_
     last = n;
   }
   if (const xmlNode* n = next_element(last)) {
-    if (is_credit_element(n)) {
-      credit = n;
+    if (const xmlNode* w = credit_widget(n, &credit)) {
+      widget = w == credit ? nullptr : w;
       last = n;
-    } else if (element_name(n) == "div" || element_name(n) == "span" || element_name(n) == "p") {
-      // A zoom widget: a container with a lightbox link and/or a credit, and no image of its own.
-      const xmlNode* c = find_descendant(n, [](const xmlNode* e) { return is_credit_element(e); });
-      const xmlNode* box = find_descendant(n, [](const xmlNode* e) { return is_lightbox_link(e); });
-      if ((c || box) && !find_descendant(n, [](const xmlNode* e) {
-            return element_name(e) == "img" && !is_decorative_image(e);
-          })) {
-        credit = c;
-        widget = n;
-        last = n;
-      }
     }
   }
   if (!caption && !credit) return nullptr;
@@ -79,7 +85,7 @@ const xmlNode* DomReader::image_figure(const xmlNode* el, Flow& flow, std::size_
   return last;
 }
 
-void DomReader::figure(const xmlNode* el, Flow& flow, std::size_t depth) {
+const xmlNode* DomReader::figure(const xmlNode* el, Flow& flow, std::size_t depth) {
   std::vector<const xmlNode*> images;
   const xmlNode* cur = el->children;
   while (cur) {
@@ -96,7 +102,7 @@ void DomReader::figure(const xmlNode* el, Flow& flow, std::size_t depth) {
     flow.end_paragraph();
     children(el, flow, depth + 1);
     flow.end_paragraph();
-    return;
+    return el;
   }
   Figure fig;
   fig.image = image(images.front());
@@ -113,14 +119,30 @@ void DomReader::figure(const xmlNode* el, Flow& flow, std::size_t depth) {
   if (fig.image.src.empty()) {
     flow.end_paragraph();
     children(el, flow, depth + 1);
-    return;
+    return el;
   }
+  // The credit may sit in a zoom widget after the figure (<figure>…</figure><div id="zoomattribute">
+  // <a data-fancybox>…</a><span class="copyright">…</span></div>).
+  const xmlNode* last = el;
+  const xmlNode* widget = nullptr;
+  if (!credit)
+    if (const xmlNode* n = next_element(el)) {
+      const xmlNode* found = nullptr;
+      if (const xmlNode* w = credit_widget(n, &found); w && found) {
+        fig.credit = sub_inlines(found, depth);
+        skip_.insert(found);
+        widget = w == found ? nullptr : w;
+        last = n;
+      }
+    }
   flow.block(Block{std::move(fig)});
   // Any other content of the figure (text beside the image) is kept after it.
   skip_.insert(images.front());
   if (caption) skip_.insert(caption);
   children(el, flow, depth + 1);
+  if (widget) children(widget, flow, depth + 1);
   flow.end_paragraph();
+  return last;
 }
 
 }  // namespace sheaf::html

@@ -134,6 +134,10 @@ void DomReader::children(const xmlNode* parent, Flow& flow, std::size_t depth) {
         c = last;
         continue;
       }
+      if (element_name(c) == "figure") {
+        c = figure(c, flow, depth + 1);
+        continue;
+      }
     }
     node(c, flow, depth);
   }
@@ -247,7 +251,7 @@ void DomReader::element(const xmlNode* el, Flow& flow, std::size_t depth) {
       table(el, flow, depth);
       return;
     case ElementKind::figure:
-      figure(el, flow, depth);
+      figure(el, flow, depth);  // reached only when children() did not handle it first
       return;
     case ElementKind::definition_list: {
       Block b = definition_list(el, depth);

@@ -30,7 +30,10 @@ class DomReader {
   Inlines sub_inlines(const xmlNode* el, std::size_t depth);
 
   const xmlNode* image_figure(const xmlNode* el, Flow& flow, std::size_t depth);
-  void figure(const xmlNode* el, Flow& flow, std::size_t depth);
+  /// Returns the last sibling consumed (a zoom widget holding the figure's credit), or `el`.
+  const xmlNode* figure(const xmlNode* el, Flow& flow, std::size_t depth);
+  /// A credit widget right after a figure or image: the credit element inside it, else nullptr.
+  const xmlNode* credit_widget(const xmlNode* el, const xmlNode** credit);
   Block list(const xmlNode* el, bool ordered, std::size_t depth);
   Block code_block(const xmlNode* pre);
   Block definition_list(const xmlNode* el, std::size_t depth);

@@ -83,7 +83,41 @@ bool trim_back(Inlines& v) {
   return false;
 }
 
+// Spaces that make no paragraph on their own: <p>&nbsp;</p> and <p>　</p> are layout, not text.
+bool blank_text(std::string_view s) {
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    const char32_t c = utf8::decode(s, pos);
+    if (c != U' ' && c != U'\u00A0' && c != U'\u3000' && c != U'\u200B' && c != U'\uFEFF') return false;
+  }
+  return true;
+}
+
 }  // namespace
+
+bool visible(const Inlines& inlines) {
+  for (const Inline& node : inlines) {
+    const bool shows = std::visit(
+        overloaded{
+            [](const Text& t) { return !blank_text(t.text); },
+            [](const Emph& e) { return visible(e.children); },
+            [](const Strong& e) { return visible(e.children); },
+            [](const Strikeout& e) { return visible(e.children); },
+            [](const Superscript& e) { return visible(e.children); },
+            [](const Subscript& e) { return visible(e.children); },
+            [](const Code& c) { return !c.text.empty(); },
+            [](const Link& l) { return visible(l.children); },
+            [](const Image&) { return true; },
+            [](const LineBreak&) { return false; },
+            [](const Note&) { return true; },
+            [](const Math&) { return true; },
+            [](const Span& s) { return visible(s.children); },
+        },
+        node.node);
+    if (shows) return true;
+  }
+  return false;
+}
 
 Inline wrap_inline(Inline proto, Inlines children) {
   if (Inlines* kids = children_of(proto)) *kids = std::move(children);
@@ -195,7 +229,7 @@ void Flow::end_paragraph() {
   frames_[0].children.clear();
   if (has_content_) {
     trim_inlines(content);
-    if (!content.empty()) blocks_.push_back(Block{Paragraph{std::move(content)}});
+    if (visible(content)) blocks_.push_back(Block{Paragraph{std::move(content)}});
   }
   has_content_ = false;
   last_char_ = 0;

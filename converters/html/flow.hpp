@@ -69,6 +69,9 @@ class Flow {
 
 /// Wraps `children` into the container described by `proto` (Emph, Link, Span…).
 Inline wrap_inline(Inline proto, Inlines children);
+/// True when the inlines show something: text other than spaces (NBSP and U+3000 included),
+/// an image, a note, math or code.
+bool visible(const Inlines& inlines);
 /// Removes leading/trailing spaces and line breaks of a paragraph's inlines, recursively at
 /// the edges; merges adjacent Text.
 void trim_inlines(Inlines& inlines);

@@ -3,6 +3,7 @@
 #include <libxml/xmlerror.h>
 
 #include <cstring>
+#include <mutex>
 
 namespace sheaf::html {
 namespace {
@@ -20,6 +21,9 @@ char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c -
 }  // namespace
 
 XmlDocPtr parse_html(std::string_view bytes, const char* encoding) {
+  // libxml2 initialises its globals lazily and racily; batch mode parses on many threads.
+  static std::once_flag init;
+  std::call_once(init, [] { xmlInitParser(); });
   ErrorHandlerScope scope;
   const int options = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
                       HTML_PARSE_NOWARNING | XML_PARSE_HUGE | HTML_PARSE_NODEFDTD;

@@ -1,9 +1,42 @@
-// Placeholder until this converter lands: a clear error instead of a silent empty output.
+// The JSON reader: check the limits, repair the encoding, parse (json_parse.cpp, the nlohmann
+// adapter), then decode the tree into the model (json_decoder.cpp).
+#include <string>
+
 #include "converters/json/json.hpp"
+#include "converters/json/json_decoder.hpp"
+#include "converters/json/json_parse.hpp"
 #include "core/error.hpp"
+#include "core/utf8.hpp"
 
 namespace sheaf::json {
-Document read(const Input&, const ReaderOptions&, Context&) {
-  throw Error(ErrorCode::refused, "the json reader is not available yet");
+
+Document read(const Input& input, const ReaderOptions& options, Context& context) {
+  if (input.bytes.size() > options.max_input_bytes)
+    throw Error(ErrorCode::limit,
+                "input is " + std::to_string(input.bytes.size()) + " bytes, over the limit of " +
+                    std::to_string(options.max_input_bytes) + " (max_input_bytes)",
+                input.name);
+  // JSON text is UTF-8 (RFC 8259). Like every reader, repair rather than refuse: invalid bytes
+  // become U+FFFD with one warning, and a byte-order mark is dropped.
+  std::string repaired;
+  std::string_view text = input.bytes;
+  if (!utf8::is_clean(text)) {
+    utf8::Repair report;
+    repaired = utf8::repair(text, &report);
+    if (report.replaced > 0) {
+      // first_bad counts from after a byte-order mark, which repair() drops.
+      const std::size_t bom = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+      const auto [line, column] = utf8::line_column(text, bom + report.first_bad);
+      context.report(Diagnostic{Severity::warning, "json.invalid_utf8",
+                                std::to_string(report.replaced) +
+                                    " invalid UTF-8 sequence(s) or NUL byte(s) replaced by U+FFFD",
+                                input.name, SourcePos{line, column}});
+    }
+    text = repaired;
+  }
+  return decode(parse(text, input.name, max_json_nesting(depth_limit(options.max_depth)),
+                       depth_limit_message(options.max_depth)),
+                 input, options);
 }
+
 }  // namespace sheaf::json

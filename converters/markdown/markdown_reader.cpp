@@ -1,12 +1,28 @@
-// Placeholder until this converter lands.
+// The Markdown reader: cmark-gfm renders the text to HTML (cmark_bridge), and the HTML reader
+// builds the model from it, so raw HTML blocks and Markdown syntax end up in one clean tree.
+#include "converters/html/html.hpp"
+#include "converters/markdown/cmark_bridge.hpp"
 #include "converters/markdown/markdown.hpp"
-#include "core/error.hpp"
+#include "converters/markdown/text_input.hpp"
 
 namespace sheaf::markdown {
-Document read(const Input&, const ReaderOptions&, Context&) {
-  throw Error(ErrorCode::refused, "the markdown reader is not available yet");
+
+Blocks read_body(std::string_view markdown, const std::string& source_name,
+                 const ReaderOptions& options, Context& context) {
+  try {
+    return html::read_fragment(render_gfm_html(markdown), source_name, options, context);
+  } catch (const Error& e) {
+    throw e.with_source(source_name);
+  }
 }
-Blocks read_body(std::string_view, const std::string&, const ReaderOptions&, Context&) {
-  throw Error(ErrorCode::refused, "the markdown reader is not available yet");
+
+Document read(const Input& input, const ReaderOptions& options, Context& context) {
+  const std::string text = clean_text_input(input, options, context, "markdown");
+  Document doc;
+  doc.blocks = read_body(text, input.name, options, context);
+  doc.source_name = input.name;
+  doc.base = input.base;
+  return doc;
 }
+
 }  // namespace sheaf::markdown

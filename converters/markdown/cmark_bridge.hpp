@@ -1,0 +1,17 @@
+#pragma once
+// The only door to cmark-gfm. Markdown goes in, an HTML fragment comes out; the HTML reader builds
+// the model from it, so raw HTML in the Markdown and cmark's own output meet one tree builder.
+#include <string>
+#include <string_view>
+
+namespace sheaf::markdown {
+
+/// Renders GitHub-Flavored Markdown to HTML with cmark-gfm 0.29: the `table`, `strikethrough`,
+/// `autolink` and `tasklist` extensions and footnotes are on; raw HTML and every URL are kept as
+/// written (CMARK_OPT_UNSAFE); `tagfilter` is off, so `<script>` stays a tag for the HTML reader
+/// to drop instead of becoming text. `markdown` must be valid UTF-8 without NUL (run
+/// utf8::repair first). Safe to call from several threads (see the .cpp for the lock). Throws
+/// Error{limit} above 1 GiB (cmark's sizes are 32-bit) and Error{internal} if cmark fails.
+std::string render_gfm_html(std::string_view markdown);
+
+}  // namespace sheaf::markdown

@@ -1,0 +1,43 @@
+#pragma once
+// A model of cmark-gfm 0.29's delimiter algorithm (inlines.c process_emphasis, and the
+// strikethrough extension), used by the writer to check that the `*`, `_` and `~` delimiters it
+// chose are paired by a renderer exactly as the document nests them. CommonMark's flanking rules
+// make some choices fail (`**（测试）**后文` is not strong; `***x***` nests em outside strong), and
+// the writer repairs those the model reports.
+#include <cstddef>
+#include <vector>
+
+namespace sheaf::markdown {
+
+/// Left/right flanking of a delimiter run between `before` and `after` (line edges count as
+/// U+000A), and whether a run of `ch` there can open or close.
+struct Flanking {
+  bool can_open = false;
+  bool can_close = false;
+};
+Flanking md_flanking(char ch, char32_t before, char32_t after) noexcept;
+
+/// One writer delimiter (an opener or a closer of emphasis node `node`) inside a run.
+struct DelimPart {
+  std::size_t node = 0;
+  bool is_open = false;
+  int length = 1;
+};
+
+/// A maximal run of one delimiter character in the output, in output order.
+struct DelimRun {
+  char ch = '*';
+  Flanking flanking;
+  std::vector<DelimPart> parts;  ///< left to right; lengths sum to the run's length
+};
+
+enum class EmphKind { emph, strong, strike };
+
+/// Runs the algorithm over the runs of one inline scope (a paragraph outside links, or one link's
+/// text) and sets ok[node] = true for each node whose opener and closer the renderer pairs with
+/// each other, consuming exactly their characters as the intended kind. Other entries of `ok` for
+/// nodes in these runs are set false.
+void md_check_emphasis(const std::vector<DelimRun>& runs, const std::vector<EmphKind>& kinds,
+                       std::vector<bool>& ok);
+
+}  // namespace sheaf::markdown

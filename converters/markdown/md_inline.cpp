@@ -1,0 +1,824 @@
+#include "converters/markdown/md_inline.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string_view>
+#include <unordered_map>
+
+#include "converters/markdown/md_emphasis.hpp"
+#include "converters/markdown/md_escape.hpp"
+#include "converters/markdown/md_inline_normalize.hpp"
+#include "converters/markdown/md_unicode.hpp"
+#include "converters/shared/unicode.hpp"
+#include "core/overloaded.hpp"
+#include "core/utf8.hpp"
+
+namespace sheaf::markdown {
+namespace {
+
+enum class PieceKind { text, open, close, markup, link_open, link_close, hard_break };
+
+/// A stretch of output: text still to be escaped, an emphasis delimiter still to be chosen, or
+/// finished Markdown (code spans, link and image syntax, footnote references, raw HTML tags).
+struct Piece {
+  PieceKind kind = PieceKind::text;
+  std::string text;
+  std::size_t node = 0;       ///< open/close: the emphasis node
+  int scope = 0;              ///< emphasis pairs only within one scope: 0, or one link's text
+  bool in_link = false;       ///< text inside link text
+  bool encode_first = false;  ///< text: write the first code point as a character reference
+  bool encode_last = false;   ///< text: write the last code point as a character reference
+  bool footnote_ref = false;  ///< markup: `[^n]`
+};
+
+struct EmphNode {
+  EmphKind kind = EmphKind::emph;
+  std::size_t open = 0, close = 0;
+  /// Repair level: 0 as chosen, 1 the other delimiter character, 2 the letters outside written as
+  /// character references, 3 both, 4 raw HTML.
+  int level = 0;
+};
+
+bool flipped(const EmphNode& n) { return n.level == 1 || n.level == 3; }
+bool as_html(const EmphNode& n) { return n.level >= 4; }
+char delim_char(const EmphNode& n) {
+  if (n.kind == EmphKind::strike) return '~';
+  return flipped(n) ? '_' : '*';
+}
+int delim_length(const EmphNode& n) {
+  switch (n.kind) {
+    case EmphKind::emph: return 1;
+    case EmphKind::strong: return 2;
+    case EmphKind::strike: return flipped(n) ? 1 : 2;
+  }
+  return 1;
+}
+std::string delim_text(const EmphNode& n, bool open) {
+  if (as_html(n)) {
+    const char* tag = n.kind == EmphKind::emph ? "em" : n.kind == EmphKind::strong ? "strong" : "del";
+    return std::string(open ? "<" : "</") + tag + ">";
+  }
+  return std::string(static_cast<std::size_t>(delim_length(n)), delim_char(n));
+}
+
+std::string html_attribute(std::string_view v) {
+  std::string out;
+  for (char c : v) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '"': out += "&quot;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+bool is_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/// TeX that CommonMark passes through untouched between `$` signs (so a math-aware renderer and a
+/// plain one both see it as written).
+bool math_is_inert(std::string_view tex) {
+  if (tex.front() == ' ' || tex.back() == ' ') return false;
+  for (std::size_t i = 0; i < tex.size(); ++i) {
+    const char c = tex[i];
+    if (std::string_view("*`[]<&~!|$\n\r").find(c) != std::string_view::npos) return false;
+    if (c == '\\' && i + 1 < tex.size() && md_is_ascii_punct(tex[i + 1])) return false;
+    if (c == '\\' && i + 1 == tex.size()) return false;
+    if (c == '_' && !(i > 0 && i + 1 < tex.size() && is_alnum(tex[i - 1]) && is_alnum(tex[i + 1])))
+      return false;
+  }
+  return true;
+}
+
+std::string math_markdown(const Math& m) {
+  const std::string fence = m.display ? "$$" : "$";
+  if (math_is_inert(m.tex)) return fence + m.tex + fence;
+  // GitHub's form for TeX that Markdown would otherwise rewrite: the TeX inside a code span.
+  return fence + md_code_span(m.tex) + fence;
+}
+
+/// Flattens normalised inlines into pieces.
+class Flattener {
+ public:
+  Flattener(InlineMode mode, MdState& state) : mode_(mode), state_(state) {}
+
+  void list(const Inlines& ins) {
+    for (const Inline& in : ins) node(in);
+  }
+
+  std::vector<Piece> pieces;
+  std::vector<EmphNode> nodes;
+  int scopes = 1;
+
+ private:
+  void node(const Inline& in) {
+    std::visit(overloaded{
+                   [&](const Text& t) { text(t.text); },
+                   [&](const Emph& e) { emphasis(EmphKind::emph, e.children); },
+                   [&](const Strong& s) { emphasis(EmphKind::strong, s.children); },
+                   [&](const Strikeout& s) { emphasis(EmphKind::strike, s.children); },
+                   [&](const Superscript& s) { wrapped("<sup>", s.children, "</sup>"); },
+                   [&](const Subscript& s) { wrapped("<sub>", s.children, "</sub>"); },
+                   [&](const Code& c) { markup(md_code_span(c.text)); },
+                   [&](const Link& l) { link(l); },
+                   [&](const Image& i) { markup(image(i)); },
+                   [&](const LineBreak&) {
+                     Piece p;
+                     p.kind = PieceKind::hard_break;
+                     p.text = mode_ == InlineMode::paragraph ? "\\\n" : "<br />";
+                     p.scope = scope_;
+                     pieces.push_back(std::move(p));
+                   },
+                   [&](const Note& n) {
+                     markup("[^" + std::to_string(state_.add_note(n)) + "]");
+                     pieces.back().footnote_ref = true;
+                   },
+                   [&](const Math& m) { markup(math_markdown(m)); },
+                   [&](const Span& s) {
+                     std::string open = "<span";
+                     if (!s.attr.id.empty()) open += " id=\"" + html_attribute(s.attr.id) + "\"";
+                     if (!s.attr.lang.empty()) open += " lang=\"" + html_attribute(s.attr.lang) + "\"";
+                     open += ">";
+                     wrapped(open, s.children, "</span>");
+                   },
+               },
+               in.node);
+  }
+
+  void text(const std::string& s) {
+    if (!pieces.empty() && pieces.back().kind == PieceKind::text && pieces.back().scope == scope_) {
+      pieces.back().text += s;
+      return;
+    }
+    Piece p;
+    p.kind = PieceKind::text;
+    p.text = s;
+    p.scope = scope_;
+    p.in_link = in_link_;
+    pieces.push_back(std::move(p));
+  }
+
+  void markup(std::string s, PieceKind kind = PieceKind::markup) {
+    Piece p;
+    p.kind = kind;
+    p.text = std::move(s);
+    p.scope = scope_;
+    pieces.push_back(std::move(p));
+  }
+
+  void wrapped(std::string open, const Inlines& children, std::string close) {
+    markup(std::move(open));
+    list(children);
+    markup(std::move(close));
+  }
+
+  void emphasis(EmphKind kind, const Inlines& children) {
+    const std::size_t id = nodes.size();
+    nodes.push_back(EmphNode{kind, pieces.size(), 0, 0});
+    Piece open;
+    open.kind = PieceKind::open;
+    open.node = id;
+    open.scope = scope_;
+    pieces.push_back(std::move(open));
+    list(children);
+    nodes[id].close = pieces.size();
+    Piece close;
+    close.kind = PieceKind::close;
+    close.node = id;
+    close.scope = scope_;
+    pieces.push_back(std::move(close));
+  }
+
+  bool reference_style() const { return state_.options.reference_links; }
+
+  void link(const Link& l) {
+    if (l.children.size() == 1 && l.title.empty() &&
+        !(mode_ == InlineMode::table_cell && l.url.find('|') != std::string::npos))
+      if (const auto* t = std::get_if<Text>(&l.children.front().node)) {
+        if (t->text == l.url && md_is_autolink_uri(l.url)) {
+          markup("<" + l.url + ">");
+          return;
+        }
+        if (l.url == "mailto:" + t->text && md_is_autolink_email(t->text)) {
+          markup("<" + t->text + ">");
+          return;
+        }
+      }
+    markup("[", PieceKind::link_open);
+    const int outer = scope_;
+    scope_ = scopes++;
+    in_link_ = true;
+    list(l.children);
+    in_link_ = false;
+    scope_ = outer;
+    if (reference_style())
+      markup("][" + std::to_string(state_.reference_label(l.url, l.title)) + "]",
+             PieceKind::link_close);
+    else
+      markup("](" + md_link_destination(l.url) + md_link_title(l.title) + ")",
+             PieceKind::link_close);
+  }
+
+  std::string image(const Image& i) {
+    std::string out = "![" + md_escape_alt(i.alt) + "]";
+    if (reference_style()) return out + "[" + std::to_string(state_.reference_label(i.src, i.title)) + "]";
+    return out + "(" + md_link_destination(i.src) + md_link_title(i.title) + ")";
+  }
+
+  InlineMode mode_;
+  MdState& state_;
+  int scope_ = 0;
+  bool in_link_ = false;
+};
+
+/// The code point of `s` that ends at byte `end` (exclusive).
+char32_t code_point_before(std::string_view s, std::size_t end) {
+  return md_last_code_point(s.substr(0, end));
+}
+
+class Renderer {
+ public:
+  Renderer(InlineMode mode, MdState& state, std::vector<Piece> pieces, std::vector<EmphNode> nodes,
+           int scopes)
+      : mode_(mode), state_(state), p_(std::move(pieces)), nodes_(std::move(nodes)), scopes_(scopes) {}
+
+  MdInlineText render() {
+    mark_line_edges();
+    mark_line_start_fences();
+    choose_delimiters();
+    analyse_delimiter_text();
+    analyse_backticks();
+    analyse_dollars();
+    return assemble();
+  }
+
+ private:
+  // ---- characters at piece edges, as they will be written ---------------------------------------
+  /// Whether the first (last) code point of text piece `p` is written as a character reference
+  /// (in a one-character text, either flag covers it).
+  static bool first_encoded(const Piece& p) { return p.encode_first || (p.encode_last && utf8_length_is_one(p.text)); }
+  static bool last_encoded(const Piece& p) { return p.encode_last || (p.encode_first && utf8_length_is_one(p.text)); }
+
+  char32_t first_char(std::size_t i) const {
+    const Piece& p = p_[i];
+    switch (p.kind) {
+      case PieceKind::text: return first_encoded(p) ? U'&' : md_first_code_point(p.text);
+      case PieceKind::open:
+      case PieceKind::close: return static_cast<unsigned char>(delim_text(nodes_[p.node], p.kind == PieceKind::open)[0]);
+      default: return static_cast<unsigned char>(p.text.front());
+    }
+  }
+  char32_t last_char(std::size_t i) const {
+    const Piece& p = p_[i];
+    switch (p.kind) {
+      case PieceKind::text: return last_encoded(p) ? U';' : md_last_code_point(p.text);
+      case PieceKind::open:
+      case PieceKind::close: return static_cast<unsigned char>(delim_text(nodes_[p.node], p.kind == PieceKind::open).back());
+      default: return static_cast<unsigned char>(p.text.back());
+    }
+  }
+  char32_t before(std::size_t i) const { return i == 0 ? U'\n' : last_char(i - 1); }
+  char32_t after(std::size_t i) const { return i + 1 >= p_.size() ? U'\n' : first_char(i + 1); }
+
+  bool is_strike_delim(std::size_t i) const {
+    return is_delim(i) && nodes_[p_[i].node].kind == EmphKind::strike;
+  }
+  /// The neighbours cmark-gfm sees for a `*` or `_` run: with the strikethrough extension, `~`
+  /// characters are skipped (inlines.c SKIP_CHARS). A text `~` next to such a run is always
+  /// escaped (see analyse_delimiter_text), so there the neighbour is its backslash.
+  char32_t flank_before(std::size_t i) const {
+    std::size_t j = i;
+    while (j > 0 && is_strike_delim(j - 1)) --j;
+    if (j == 0) return U'\n';
+    if (p_[j - 1].kind == PieceKind::text && !last_encoded(p_[j - 1]) && p_[j - 1].text.back() == '~')
+      return U'\\';
+    return last_char(j - 1);
+  }
+  char32_t flank_after(std::size_t i) const {
+    std::size_t j = i;
+    while (j + 1 < p_.size() && is_strike_delim(j + 1)) ++j;
+    if (j + 1 >= p_.size()) return U'\n';
+    return first_char(j + 1);  // a text `~` here is escaped: its first character is a backslash
+  }
+  /// The neighbours of a delimiter run of `ch` that starts at piece `first` and ends at `last`.
+  char32_t run_before(char ch, std::size_t first) const {
+    return ch == '~' ? before(first) : flank_before(first);
+  }
+  char32_t run_after(char ch, std::size_t last) const {
+    if (ch == '~') return after(last);
+    const char32_t c = flank_after(last);
+    return c == U'~' ? U'\\' : c;
+  }
+
+  bool is_delim(std::size_t i) const {
+    return (p_[i].kind == PieceKind::open || p_[i].kind == PieceKind::close) &&
+           !as_html(nodes_[p_[i].node]);
+  }
+
+  // ---- leading and trailing whitespace that CommonMark would strip ------------------------------
+  void mark_line_edges() {
+    auto is_blank = [](char32_t c) { return c == U' ' || c == U'\t'; };
+    bool line_start = true;
+    for (std::size_t i = 0; i < p_.size(); ++i) {
+      Piece& p = p_[i];
+      if (line_start && p.kind == PieceKind::text && is_blank(md_first_code_point(p.text)))
+        p.encode_first = true;
+      line_start = p.kind == PieceKind::hard_break && mode_ == InlineMode::paragraph;
+    }
+    if (!p_.empty() && p_.back().kind == PieceKind::text &&
+        is_blank(md_last_code_point(p_.back().text))) {
+      Piece& last = p_.back();
+      // A one-character text already encoded as the line's first character needs nothing more.
+      if (!(last.encode_first && utf8_length_is_one(last.text))) last.encode_last = true;
+    }
+  }
+  /// A line starting with three backticks or tildes would open a code fence; escaping only the
+  /// first would leave a shorter run that can still pair, so the whole run is escaped.
+  void mark_line_start_fences() {
+    if (mode_ != InlineMode::paragraph) return;
+    bool line_start = true;
+    for (std::size_t i = 0; i < p_.size(); ++i) {
+      const Piece& p = p_[i];
+      if (line_start && p.kind == PieceKind::text && !first_encoded(p)) {
+        const char c = p.text[0];
+        std::size_t n = 0;
+        while (n < p.text.size() && p.text[n] == c) ++n;
+        if ((c == '`' || c == '~') && n >= 3)
+          for (std::size_t k = 0; k < n; ++k) mark(i, k);
+      }
+      line_start = p.kind == PieceKind::hard_break;
+    }
+  }
+
+  static bool utf8_length_is_one(std::string_view s) {
+    std::size_t pos = 0;
+    utf8::decode(s, pos);
+    return pos == s.size();
+  }
+
+  // ---- emphasis delimiters ----------------------------------------------------------------------
+  void choose_delimiters() {
+    if (nodes_.empty()) return;
+    std::vector<bool> ok(nodes_.size(), false);
+    for (int round = 0;; ++round) {
+      std::vector<std::vector<DelimRun>> runs(static_cast<std::size_t>(scopes_));
+      for (std::size_t i = 0; i < p_.size(); ++i) {
+        if (!is_delim(i)) continue;
+        const EmphNode& n = nodes_[p_[i].node];
+        const char ch = delim_char(n);
+        auto& scope_runs = runs[static_cast<std::size_t>(p_[i].scope)];
+        const bool continues = i > 0 && is_delim(i - 1) && delim_char(nodes_[p_[i - 1].node]) == ch;
+        if (!continues) scope_runs.push_back(DelimRun{ch, {}, {}});
+        scope_runs.back().parts.push_back(
+            DelimPart{p_[i].node, p_[i].kind == PieceKind::open, delim_length(n)});
+        const bool ends = !(i + 1 < p_.size() && is_delim(i + 1) &&
+                            delim_char(nodes_[p_[i + 1].node]) == ch);
+        if (ends) {
+          std::size_t first = i;
+          for (std::size_t k = scope_runs.back().parts.size(); k > 1; --k) --first;
+          scope_runs.back().flanking = md_flanking(ch, run_before(ch, first), run_after(ch, i));
+        }
+      }
+      std::vector<EmphKind> kinds;
+      kinds.reserve(nodes_.size());
+      for (const EmphNode& n : nodes_) kinds.push_back(n.kind);
+      std::fill(ok.begin(), ok.end(), true);
+      for (const auto& scope_runs : runs) md_check_emphasis(scope_runs, kinds, ok);
+      bool all_ok = true;
+      // Failing nodes whose delimiters touch fail together (`*a**b*`); repairing only the first
+      // of them in a round lets `*a*_b_` be found.
+      std::vector<bool> repaired(nodes_.size(), false);
+      auto touches_repaired = [&](std::size_t piece) {
+        for (std::size_t q : {piece - 1, piece + 1})
+          if (q < p_.size() && (p_[q].kind == PieceKind::open || p_[q].kind == PieceKind::close) &&
+              repaired[p_[q].node])
+            return true;
+        return false;
+      };
+      for (std::size_t k = 0; k < nodes_.size(); ++k) {
+        if (ok[k] || as_html(nodes_[k])) continue;
+        all_ok = false;
+        EmphNode& n = nodes_[k];
+        if (round < 12 && (touches_repaired(n.open) || touches_repaired(n.close))) continue;
+        repaired[k] = true;
+        n.level = round >= 12 ? 4 : n.level + 1;
+        if (n.level == 2 || n.level == 3) encode_outer_letters(n);
+      }
+      if (all_ok) break;
+    }
+    for (const EmphNode& n : nodes_)
+      if (as_html(n))
+        state_.warn("markdown.emphasis_html",
+                    "emphasis no Markdown delimiter can express here was written as raw HTML");
+  }
+
+  void encode_outer_letters(const EmphNode& n) {
+    if (n.open > 0 && p_[n.open - 1].kind == PieceKind::text &&
+        md_char_class(md_last_code_point(p_[n.open - 1].text)) == CharClass::other)
+      p_[n.open - 1].encode_last = true;
+    if (n.close + 1 < p_.size() && p_[n.close + 1].kind == PieceKind::text &&
+        md_char_class(md_first_code_point(p_[n.close + 1].text)) == CharClass::other)
+      p_[n.close + 1].encode_first = true;
+  }
+
+  // ---- per-character escape decisions ----------------------------------------------------------
+  /// The character written before byte `k` of text piece `i` (k > 0: inside the piece).
+  char32_t text_before(std::size_t i, std::size_t k) const {
+    if (k == 0) return before(i);
+    const std::string& t = p_[i].text;
+    if (first_encoded(p_[i])) {
+      std::size_t pos = 0;
+      utf8::decode(t, pos);
+      if (pos == k) return U';';
+    }
+    return code_point_before(t, k);
+  }
+  /// The character written from byte `k` of text piece `i` on (k == size: after the piece).
+  char32_t text_at(std::size_t i, std::size_t k) const {
+    const std::string& t = p_[i].text;
+    if (k >= t.size()) return after(i);
+    if (last_encoded(p_[i])) {
+      std::size_t start = t.size() - 1;
+      while (start > 0 && (static_cast<unsigned char>(t[start]) & 0xC0) == 0x80) --start;
+      if (k == start) return U'&';
+    }
+    if (k == 0 && first_encoded(p_[i])) return U'&';
+    std::size_t pos = k;
+    return utf8::decode(t, pos);
+  }
+
+  void mark(std::size_t i, std::size_t k) {
+    auto& m = escape_[i];
+    if (m.empty()) m.assign(p_[i].text.size(), false);
+    m[k] = true;
+  }
+  bool marked(std::size_t i, std::size_t k) const {
+    const auto it = escape_.find(i);
+    return it != escape_.end() && !it->second.empty() && it->second[k];
+  }
+
+  /// Text runs of `*`, `_` and `~` that a renderer could pair with another run are escaped.
+  void analyse_delimiter_text() {
+    struct Run {
+      char ch;
+      bool can_open, can_close;
+      bool text;
+      std::size_t piece, offset, length;
+      bool touches_delim;
+    };
+    std::vector<Run> runs;
+    for (std::size_t i = 0; i < p_.size(); ++i) {
+      const Piece& p = p_[i];
+      if (is_delim(i)) {
+        const char ch = delim_char(nodes_[p.node]);
+        const Flanking f = md_flanking(ch, run_before(ch, i), run_after(ch, i));
+        runs.push_back(Run{ch, f.can_open, f.can_close, false, i, 0, 0, false});
+        continue;
+      }
+      if (p.kind != PieceKind::text) continue;
+      const std::string& t = p.text;
+      for (std::size_t k = 0; k < t.size();) {
+        const char c = t[k];
+        if (c != '*' && c != '_' && c != '~') {
+          ++k;
+          continue;
+        }
+        std::size_t e = k;
+        while (e < t.size() && t[e] == c) ++e;
+        Flanking f;
+        if (c == '~') {
+          f = md_flanking(c, text_before(i, k), text_at(i, e));
+        } else {
+          // cmark-gfm skips `~` when it looks at a run's neighbours (across strikeout delimiters
+          // too); whether `~` inside this text end up escaped is not known yet, so both readings.
+          const char32_t edge_before = k == 0 ? flank_before(i) : text_before(i, k);
+          const char32_t edge_after = e == t.size() ? run_after(c, i) : text_at(i, e);
+          f = md_flanking(c, edge_before, edge_after);
+          std::size_t b = k, a = e;
+          while (b > 0 && t[b - 1] == '~') --b;
+          while (a < t.size() && t[a] == '~') ++a;
+          if (b != k || a != e) {
+            const char32_t skipped_before = b == 0 ? flank_before(i) : text_before(i, b);
+            const char32_t skipped_after = a == t.size() ? run_after(c, i) : text_at(i, a);
+            const Flanking g = md_flanking(c, skipped_before, skipped_after);
+            f.can_open = f.can_open || g.can_open;
+            f.can_close = f.can_close || g.can_close;
+          }
+        }
+        const bool inert = c == '~' && e - k > 2;
+        auto touching = [&](std::size_t q) {
+          if (!is_delim(q)) return false;
+          const char d = delim_char(nodes_[p_[q].node]);
+          return d == c || (c == '~' && d != '~');  // `~` beside `*`/`_`: see flank_before
+        };
+        bool touches = false;
+        if (k == 0 && i > 0 && touching(i - 1)) touches = true;
+        if (e == t.size() && i + 1 < p_.size() && touching(i + 1)) touches = true;
+        runs.push_back(Run{c, !inert && f.can_open, !inert && f.can_close, true, i, k, e - k, touches});
+        k = e;
+      }
+    }
+    auto index = [](char c) { return c == '*' ? 0 : c == '_' ? 1 : 2; };
+    std::vector<std::array<bool, 3>> close_after(runs.size() + 1, {false, false, false});
+    for (std::size_t r = runs.size(); r-- > 0;) {
+      close_after[r] = close_after[r + 1];
+      if (runs[r].can_close) close_after[r][static_cast<std::size_t>(index(runs[r].ch))] = true;
+    }
+    std::array<bool, 3> open_before{false, false, false};
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+      const Run& run = runs[r];
+      const auto ci = static_cast<std::size_t>(index(run.ch));
+      if (run.text) {
+        const bool pairs = (run.can_open && close_after[r + 1][ci]) || (run.can_close && open_before[ci]);
+        if (pairs || run.touches_delim)
+          for (std::size_t k = 0; k < run.length; ++k) mark(run.piece, run.offset + k);
+      }
+      if (run.can_open) open_before[ci] = true;
+    }
+  }
+
+  /// A backtick run in text is escaped when a later run of the same length could close it as a
+  /// code span, or when it touches a backtick of a code span.
+  void analyse_backticks() {
+    struct Run {
+      std::size_t piece, offset, length;
+      bool text;
+    };
+    std::vector<Run> runs;
+    for (std::size_t i = 0; i < p_.size(); ++i) {
+      const Piece& p = p_[i];
+      if (p.kind == PieceKind::open || p.kind == PieceKind::close) continue;
+      const std::string& t = p.text;
+      for (std::size_t k = 0; k < t.size();) {
+        if (t[k] != '`') {
+          ++k;
+          continue;
+        }
+        std::size_t e = k;
+        while (e < t.size() && t[e] == '`') ++e;
+        runs.push_back(Run{i, k, e - k, p.kind == PieceKind::text});
+        k = e;
+      }
+    }
+    // cmark-gfm 0.29 remembers where it last saw a backtick run of each length, and once an
+    // unmatched run made it scan the whole paragraph, a code span's closer overwrites that memory
+    // so the next code span with the same fence is not found. An unmatched text run is therefore
+    // escaped when two code spans could follow it: when some length has 3+ code-span runs later.
+    std::vector<bool> spans_follow(runs.size() + 1, false);
+    {
+      std::unordered_map<std::size_t, std::size_t> later_markup;
+      for (std::size_t r = runs.size(); r-- > 0;) {
+        spans_follow[r] = spans_follow[r + 1];
+        if (!runs[r].text && ++later_markup[runs[r].length] >= 3) spans_follow[r] = true;
+      }
+    }
+    // Right to left, over the runs as they will be written: a code span opener pairs with the
+    // next run of its length in the raw text, and backslashes do not count there, so an escaped
+    // run of n backticks becomes n runs of length 1.
+    std::unordered_map<std::size_t, bool> later;
+    for (std::size_t r = runs.size(); r-- > 0;) {
+      const Run& run = runs[r];
+      if (!run.text) {
+        later[run.length] = true;
+        continue;
+      }
+      bool escape = marked(run.piece, run.offset) || later[run.length] || spans_follow[r + 1];
+      if (run.offset == 0 && run.piece > 0 && last_char(run.piece - 1) == U'`') escape = true;
+      if (run.offset + run.length == p_[run.piece].text.size() && run.piece + 1 < p_.size() &&
+          first_char(run.piece + 1) == U'`')
+        escape = true;
+      if (escape) {
+        for (std::size_t k = 0; k < run.length; ++k) mark(run.piece, run.offset + k);
+        later[1] = true;
+      } else {
+        later[run.length] = true;
+      }
+    }
+  }
+
+  /// `$` in text is escaped where a math-aware renderer could pair it with another `$` (pandoc's
+  /// rule: an opener has no space after it, a closer no space before it and no digit after it).
+  void analyse_dollars() {
+    struct Dollar {
+      std::size_t piece, offset;
+      bool text, opens, closes;
+    };
+    std::vector<Dollar> ds;
+    for (std::size_t i = 0; i < p_.size(); ++i) {
+      const Piece& p = p_[i];
+      if (p.kind == PieceKind::open || p.kind == PieceKind::close) continue;
+      for (std::size_t k = p.text.find('$'); k != std::string::npos; k = p.text.find('$', k + 1)) {
+        if (p.kind != PieceKind::text) {
+          ds.push_back(Dollar{i, k, false, true, true});
+          continue;
+        }
+        const char32_t b = text_before(i, k);
+        const char32_t a = text_at(i, k + 1);
+        const bool opens = !md_is_space(a) && a != U'\n';
+        const bool closes = !md_is_space(b) && b != U'\n' && !(a >= U'0' && a <= U'9');
+        ds.push_back(Dollar{i, k, true, opens, closes});
+      }
+    }
+    std::vector<bool> close_after(ds.size() + 1, false);
+    for (std::size_t r = ds.size(); r-- > 0;) close_after[r] = close_after[r + 1] || ds[r].closes;
+    bool open_before = false;
+    for (std::size_t r = 0; r < ds.size(); ++r) {
+      const Dollar& d = ds[r];
+      if (d.text && ((d.opens && close_after[r + 1]) || (d.closes && open_before)))
+        mark(d.piece, d.offset);
+      open_before = open_before || d.opens;
+    }
+  }
+
+  /// Escapes decided from the character itself and its neighbours.
+  bool local_escape(std::size_t i, std::size_t k) const {
+    const Piece& p = p_[i];
+    const std::string& t = p.text;
+    const char c = t[k];
+    const char32_t next = text_at(i, k + 1);
+    const bool next_is_markup = k + 1 >= t.size() && i + 1 < p_.size();
+    switch (c) {
+      case '\\': return next != U'\n' && next < 0x80 && md_is_ascii_punct(static_cast<char>(next));
+      case '[':
+        if (p.in_link) return true;
+        return next == U'^';
+      case ']':
+        if (p.in_link || state_.options.reference_links) return true;
+        return next == U'(' || next == U':';
+      case '!':
+        return next == U'[' && next_is_markup;
+      case '<':
+        return (next < 0x80 && (std::isalpha(static_cast<int>(next)) != 0)) || next == U'/' ||
+               next == U'!' || next == U'?';
+      case '&': return md_starts_entity(std::string_view(t).substr(k));
+      case ':':
+        if (k == 0 && i > 0 && p_[i - 1].footnote_ref) return true;
+        if (!p.in_link && t.compare(k, 3, "://") == 0) {
+          // GFM's autolink extension links http://, https:// and ftp:// after a letter run.
+          std::size_t s = k;
+          while (s > 0 && std::isalpha(static_cast<unsigned char>(t[s - 1])) != 0 &&
+                 !(s == 1 && first_encoded(p)))
+            --s;
+          std::string scheme = t.substr(s, k - s);
+          for (char& ch : scheme) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+          return scheme == "http" || scheme == "https" || scheme == "ftp";
+        }
+        return false;
+      case '.':
+        // GFM's autolink extension links `www.` after a space, `*`, `_`, `~` or `(`.
+        if (!p.in_link && k >= 3 && t.compare(k - 3, 3, "www") == 0) {
+          const char32_t b = text_before(i, k - 3);
+          return b == U'\n' || b == U' ' || b == U'\t' || b == U'*' || b == U'_' || b == U'~' ||
+                 b == U'(';
+        }
+        return false;
+      default: return false;
+    }
+  }
+
+  // ---- output -----------------------------------------------------------------------------------
+  MdInlineText assemble() {
+    std::string out;
+    std::vector<std::size_t> breaks;
+    struct Line {
+      std::size_t start;
+      bool text_first;
+    };
+    std::vector<Line> lines{{0, !p_.empty() && p_.front().kind == PieceKind::text}};
+    for (std::size_t i = 0; i < p_.size(); ++i) {
+      const Piece& p = p_[i];
+      switch (p.kind) {
+        case PieceKind::open:
+        case PieceKind::close:
+          out += delim_text(nodes_[p.node], p.kind == PieceKind::open);
+          break;
+        case PieceKind::text:
+          write_text(i, out, breaks);
+          break;
+        case PieceKind::hard_break:
+          out += p.text;
+          if (mode_ == InlineMode::paragraph)
+            lines.push_back(Line{out.size(), i + 1 < p_.size() && p_[i + 1].kind == PieceKind::text});
+          break;
+        case PieceKind::markup:
+        case PieceKind::link_open:
+        case PieceKind::link_close:
+          out += p.text;
+          break;
+      }
+    }
+
+    MdInlineText result;
+    if (mode_ == InlineMode::paragraph) {
+      // Block starts at the beginning of each line: insert a backslash where one is needed.
+      std::vector<std::size_t> inserts;
+      for (std::size_t l = 0; l < lines.size(); ++l) {
+        if (!lines[l].text_first) continue;
+        const std::size_t start = lines[l].start;
+        const std::size_t end = l + 1 < lines.size() ? lines[l + 1].start - 1 : out.size();
+        if (auto at = md_line_start_escape(std::string_view(out).substr(start, end - start), l == 0))
+          inserts.push_back(start + *at);
+      }
+      result.text.reserve(out.size() + inserts.size());
+      std::size_t from = 0, b = 0;
+      for (std::size_t ins : inserts) {
+        result.text.append(out, from, ins - from);
+        result.text += '\\';
+        from = ins;
+        for (; b < breaks.size() && breaks[b] < ins; ++b)
+          result.breaks.push_back(breaks[b] + (result.text.size() - 1 - ins));
+      }
+      result.text.append(out, from, std::string::npos);
+      for (; b < breaks.size(); ++b) result.breaks.push_back(breaks[b] + inserts.size());
+      return result;
+    }
+    if (mode_ == InlineMode::heading) {
+      // A closing sequence: a trailing `#` run after a space (or making up the whole heading).
+      std::size_t run = 0;
+      while (run < out.size() && out[out.size() - 1 - run] == '#') ++run;
+      if (run > 0 && !p_.empty() && p_.back().kind == PieceKind::text && !last_encoded(p_.back())) {
+        const std::size_t start = out.size() - run;
+        if (start == 0 || out[start - 1] == ' ' || out[start - 1] == '\t') out.insert(start, "\\");
+      }
+      result.text = std::move(out);
+      return result;
+    }
+    // Table cell: GFM splits rows at every unescaped `|`, inside code spans and links too.
+    result.text.reserve(out.size());
+    for (char c : out) {
+      if (c == '|') result.text += '\\';
+      result.text += c;
+    }
+    return result;
+  }
+
+  void write_text(std::size_t i, std::string& out, std::vector<std::size_t>& breaks) {
+    const Piece& p = p_[i];
+    const std::string& t = p.text;
+    std::size_t first_end = 0;
+    utf8::decode(t, first_end);
+    std::size_t last_start = t.size() - 1;
+    while (last_start > 0 && (static_cast<unsigned char>(t[last_start]) & 0xC0) == 0x80) --last_start;
+    for (std::size_t k = 0; k < t.size();) {
+      std::size_t next = k;
+      const char32_t cp = utf8::decode(t, next);
+      if ((k == 0 && first_encoded(p)) || (k == last_start && last_encoded(p))) {
+        out += md_char_reference(cp);
+        k = next;
+        continue;
+      }
+      const char c = t[k];
+      if (c == ' ' && mode_ == InlineMode::paragraph && can_break(i, k)) breaks.push_back(out.size());
+      if (c == '`' && marked(i, k) &&
+          ((k == 0 && before(i) == U'`') || (next == t.size() && after(i) == U'`'))) {
+        // A backslash-escaped backtick next to a code span's fence would lengthen that fence's
+        // run for an earlier opener scanning for its closer; a reference has no backtick at all.
+        out += "&#96;";
+        k = next;
+        continue;
+      }
+      if (marked(i, k) || (cp < 0x80 && local_escape(i, k))) out += '\\';
+      out.append(t, k, next - k);
+      k = next;
+    }
+  }
+
+  /// A space where a wrap may put a newline: not next to another space or after a backslash,
+  /// before a character that cannot start a block, and not between two CJK characters (where
+  /// some renderers drop a newline, and the space with it).
+  bool can_break(std::size_t i, std::size_t k) const {
+    const char32_t prev = text_before(i, k);
+    const char32_t next = text_at(i, k + 1);
+    if (prev == U' ' || prev == U'\t' || prev == U'\\' || prev == U'\n') return false;
+    if (next == U' ' || next == U'\t' || next == U'\n') return false;
+    if (next < 0x80 && (md_is_ascii_punct(static_cast<char>(next)) || (next >= U'0' && next <= U'9')))
+      return false;
+    if (k + 1 >= p_[i].text.size()) return false;  // the next character is not this text's
+    if (unicode::drops_segment_break(prev) && unicode::drops_segment_break(next)) return false;
+    return true;
+  }
+
+  InlineMode mode_;
+  MdState& state_;
+  std::vector<Piece> p_;
+  std::vector<EmphNode> nodes_;
+  int scopes_;
+  std::unordered_map<std::size_t, std::vector<bool>> escape_;
+};
+
+}  // namespace
+
+MdInlineText md_render_inlines(const Inlines& inlines, InlineMode mode, MdState& state) {
+  const Inlines normal = md_normalize_inlines(inlines, mode != InlineMode::paragraph);
+  Flattener f(mode, state);
+  f.list(normal);
+  Renderer r(mode, state, std::move(f.pieces), std::move(f.nodes), f.scopes);
+  return r.render();
+}
+
+}  // namespace sheaf::markdown

@@ -1,0 +1,23 @@
+#pragma once
+// The inline tree reshaped into what CommonMark can say exactly, before any text is written.
+// Documented normalisations (docs/formats/markdown.md, "Normalisations"):
+//   - whitespace and hard line breaks at the edges of emphasis, strong and strikeout move outside
+//     them (`*a *` cannot close); empty ones disappear;
+//   - ASCII spaces and tabs at the start and end of the block and around hard line breaks, and
+//     hard breaks at the end, are dropped (HTML does not render them);
+//   - a punctuation character at the edge of emphasis whose outer neighbour is a letter moves
+//     outside (`**（测试）**后文` → `（**测试**）后文`), because CommonMark's flanking rules would
+//     leave the delimiters literal; emphasis a renderer still would not pair is repaired later;
+//   - strong whose only child is emphasis becomes emphasis around strong (same rendering; `***x***`
+//     nests that way); strikeout directly inside strikeout is unwrapped;
+//   - links inside link text keep their text only; spans without id or lang keep their children;
+//     adjacent code spans become one (their fences would run together); empty code, math, superscript and subscript disappear; newlines in text become spaces.
+#include "core/document.hpp"
+
+namespace sheaf::markdown {
+
+/// `html_breaks`: hard breaks will be written as `<br />` (headings, table cells) rather than as
+/// backslash-newline, which changes how a neighbouring delimiter sees them.
+Inlines md_normalize_inlines(const Inlines& inlines, bool html_breaks);
+
+}  // namespace sheaf::markdown

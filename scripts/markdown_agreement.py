@@ -1,0 +1,223 @@
+#!/usr/bin/env python3
+"""Markdown round-trip agreement of sheaf's Markdown writer (issue 5, docs/formats/markdown.md).
+
+For each example of the CommonMark spec (../shared/corpus/commonmark/commonmark-spec/spec.txt,
+655 examples): Markdown -> `sheaf -f markdown -t markdown` -> Markdown, and both the original and
+the result are rendered with cmark-gfm; the example passes when the two HTML outputs are equal
+after the spec's own normalisation (whitespace collapsed outside <pre>, attributes sorted: the
+rules of the spec repository's normalize.py, reimplemented here). Prints the pass rate per section
+and the failures. `--peer cmark` / `--peer pandoc` measure cmark-gfm's CommonMark writer or
+pandoc's the same way, for comparison.
+
+    python3 scripts/markdown_agreement.py --sheaf build/cli/sheaf [--corpus ../shared/corpus]
+           [--peer sheaf|cmark|pandoc] [--extensions] [--verbose]
+
+--extensions renders with the GFM extensions sheaf's reader uses (table, strikethrough,
+autolink, tasklist); without it, plain CommonMark (the default, as the issue measures peers).
+Stdlib only; exit code 0 (a report, not a test).
+"""
+import argparse
+import html
+import re
+import subprocess
+import sys
+from collections import OrderedDict
+from html.parser import HTMLParser
+from pathlib import Path
+
+BLOCK_TAGS = {
+    'article', 'header', 'aside', 'hgroup', 'blockquote', 'hr', 'iframe', 'body', 'li', 'map',
+    'button', 'object', 'canvas', 'ol', 'caption', 'output', 'col', 'p', 'colgroup', 'pre', 'dd',
+    'progress', 'div', 'section', 'dl', 'table', 'td', 'dt', 'tbody', 'embed', 'textarea',
+    'fieldset', 'tfoot', 'figcaption', 'th', 'figure', 'thead', 'footer', 'tr', 'form', 'ul',
+    'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'video', 'script', 'style'}
+WHITESPACE = re.compile(r'\s+')
+
+
+class Normalizer(HTMLParser):
+    """Rebuilds HTML with whitespace collapsed outside <pre> and around block tags."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.output = ''
+        self.last = 'starttag'
+        self.last_tag = ''
+        self.in_pre = False
+
+    def handle_data(self, data):
+        after_tag = self.last in ('endtag', 'starttag')
+        after_block_tag = after_tag and self.last_tag in BLOCK_TAGS
+        if after_tag and self.last_tag == 'br':
+            data = data.lstrip('\n')
+        if not self.in_pre:
+            data = WHITESPACE.sub(' ', data)
+        if after_block_tag and not self.in_pre:
+            data = data.lstrip() if self.last == 'starttag' else data.strip()
+        self.output += data
+        self.last = 'data'
+
+    def handle_endtag(self, tag):
+        if tag == 'pre':
+            self.in_pre = False
+        elif tag in BLOCK_TAGS:
+            self.output = self.output.rstrip()
+        self.output += '</' + tag + '>'
+        self.last_tag = tag
+        self.last = 'endtag'
+
+    def _start(self, tag, attrs, close):
+        if tag == 'pre':
+            self.in_pre = True
+        if tag in BLOCK_TAGS:
+            self.output = self.output.rstrip()
+        self.output += '<' + tag
+        for name, value in sorted(attrs, key=lambda a: a[0]):
+            self.output += ' ' + name
+            if value is not None:
+                self.output += '="' + html.escape(value, quote=True) + '"'
+        self.output += ' />' if close else '>'
+        self.last_tag = tag
+        self.last = 'starttag'
+
+    def handle_starttag(self, tag, attrs):
+        self._start(tag, attrs, False)
+
+    def handle_startendtag(self, tag, attrs):
+        self._start(tag, attrs, True)
+
+    def handle_comment(self, data):
+        self.output += '<!--' + data + '-->'
+        self.last = 'comment'
+
+    def handle_decl(self, data):
+        self.output += '<!' + data + '>'
+        self.last = 'decl'
+
+    def unknown_decl(self, data):
+        self.output += '<!' + data + '>'
+        self.last = 'decl'
+
+    def handle_pi(self, data):
+        self.output += '<?' + data + '>'
+        self.last = 'pi'
+
+    def handle_entityref(self, name):
+        self.output += html.escape(html.unescape('&' + name + ';'), quote=False)
+        self.last = 'ref'
+
+    def handle_charref(self, name):
+        self.output += html.escape(html.unescape('&#' + name + ';'), quote=False)
+        self.last = 'ref'
+
+
+CHUNK = re.compile(r'(<!\[CDATA\[.*?\]\]>|<[^>]*>|[^<]+)', re.S)
+
+
+def normalize(text):
+    parser = Normalizer()
+    for chunk in CHUNK.finditer(text):
+        if chunk.group(0).startswith('<![CDATA'):
+            parser.output += chunk.group(0)
+        else:
+            parser.feed(chunk.group(0))
+    parser.close()
+    return parser.output
+
+
+def examples(spec):
+    """(number, section, markdown) for each example of a spec.txt file."""
+    fence = '`' * 32
+    section = ''
+    out = []
+    lines = spec.read_text(encoding='utf-8').split('\n')
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        m = re.match(r'^#{1,6} (.*)', line)
+        if m:
+            section = m.group(1).strip()
+        if line.startswith(fence + ' example'):
+            i += 1
+            md = []
+            while lines[i] != '.':
+                md.append(lines[i])
+                i += 1
+            while not lines[i].startswith(fence):
+                i += 1
+            text = '\n'.join(md).replace('\u2192', '\t')
+            out.append((len(out) + 1, section, text + '\n' if md else ''))
+        i += 1
+    return out
+
+
+def run(args, text):
+    r = subprocess.run(args, input=text.encode('utf-8'), capture_output=True, timeout=60)
+    return r.returncode, r.stdout.decode('utf-8', 'replace')
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--sheaf', default='build/cli/sheaf')
+    ap.add_argument('--corpus', default=str(Path(__file__).resolve().parent.parent.parent / 'shared' / 'corpus'))
+    ap.add_argument('--peer', choices=['sheaf', 'cmark', 'pandoc'], default='sheaf')
+    ap.add_argument('--extensions', action='store_true')
+    ap.add_argument('--verbose', action='store_true')
+    a = ap.parse_args()
+
+    spec = Path(a.corpus) / 'commonmark' / 'commonmark-spec' / 'spec.txt'
+    if not spec.exists():
+        print('spec not found:', spec)
+        return 0
+    render = ['cmark-gfm', '--unsafe']
+    if a.extensions:
+        for e in ('table', 'strikethrough', 'autolink', 'tasklist'):
+            render += ['-e', e]
+    writers = {
+        'sheaf': [a.sheaf, '-f', 'markdown', '-t', 'markdown'],
+        'cmark': ['cmark-gfm', '-t', 'commonmark', '--unsafe'],
+        'pandoc': ['pandoc', '-f', 'commonmark', '-t', 'commonmark'],
+    }
+    writer = writers[a.peer]
+    to_json = [a.sheaf, '-f', 'markdown', '-t', 'json', '--compact']
+    per_section = OrderedDict()
+    failures = []
+    for number, section, md in examples(spec):
+        code, written = run(writer, md)
+        ok = False
+        if code == 0:
+            ok = normalize(run(render, md)[1]) == normalize(run(render, written)[1])
+        total, passed = per_section.get(section, (0, 0))
+        per_section[section] = (total + 1, passed + (1 if ok else 0))
+        if not ok:
+            failures.append((number, section, md, written))
+    width = max(len(s) for s in per_section)
+    for section, (total, passed) in per_section.items():
+        print(f'{section:<{width}}  {passed:3d}/{total:<3d}')
+    total = sum(t for t, _ in per_section.values())
+    passed = sum(p for _, p in per_section.values())
+    mode = 'GFM extensions' if a.extensions else 'CommonMark'
+    print(f'{"TOTAL":<{width}}  {passed:3d}/{total:<3d}  ({a.peer}, rendered as {mode})')
+    reader_side = 0
+    for number, section, md, written in failures:
+        cause = ''
+        if a.peer == 'sheaf':
+            # The writer kept what the reader gave it when reading its Markdown back gives the
+            # same document: the difference from the original came in when sheaf read it.
+            model = run(to_json, md)[1]
+            again = run(to_json, written)[1]
+            if model == again:
+                cause = ' [reader: the writer round-trips its model]'
+                reader_side += 1
+            else:
+                cause = ' [writer or reader: the model changes on reading the output]'
+        print(f'fail: example {number} ({section}){cause}')
+        if a.verbose:
+            print('  in:  ' + repr(md))
+            print('  out: ' + repr(written))
+    if a.peer == 'sheaf':
+        print(f'failures where the writer round-trips the model the reader gave it: {reader_side}/{len(failures)}')
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

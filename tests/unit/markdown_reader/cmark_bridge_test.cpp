@@ -1,0 +1,97 @@
+// The cmark-gfm adapter: the HTML it hands to the HTML reader, one GFM feature at a time.
+#include "converters/markdown/cmark_bridge.hpp"
+
+#include <gtest/gtest.h>
+
+#include <future>
+#include <vector>
+
+namespace sheaf::markdown {
+namespace {
+
+TEST(CmarkBridge, HeadingWithLink) {
+  EXPECT_EQ(render_gfm_html("# Head [link](http://x.org \"t\")\n"),
+            "<h1>Head <a href=\"http://x.org\" title=\"t\">link</a></h1>\n");
+}
+
+TEST(CmarkBridge, SetextHeadingAsInTheSeed) {
+  EXPECT_EQ(render_gfm_html("[标题](https://example.org/a.html)\n------\n"),
+            "<h2><a href=\"https://example.org/a.html\">标题</a></h2>\n");
+}
+
+TEST(CmarkBridge, TableWithAlignment) {
+  EXPECT_EQ(render_gfm_html("| a | b | c |\n|:-|:-:|-:|\n| 1 | 2 | 3 |\n"),
+            "<table>\n<thead>\n<tr>\n<th align=\"left\">a</th>\n<th align=\"center\">b</th>\n"
+            "<th align=\"right\">c</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td align=\"left\">1</td>\n"
+            "<td align=\"center\">2</td>\n<td align=\"right\">3</td>\n</tr>\n</tbody>\n</table>\n");
+}
+
+TEST(CmarkBridge, Strikethrough) {
+  EXPECT_EQ(render_gfm_html("~~gone~~ and ~one~\n"), "<p><del>gone</del> and <del>one</del></p>\n");
+}
+
+TEST(CmarkBridge, Autolinks) {
+  EXPECT_EQ(render_gfm_html("www.example.com and https://x.org/a?b=c.\n"),
+            "<p><a href=\"http://www.example.com\">www.example.com</a> and "
+            "<a href=\"https://x.org/a?b=c\">https://x.org/a?b=c</a>.</p>\n");
+}
+
+TEST(CmarkBridge, TaskList) {
+  EXPECT_EQ(render_gfm_html("- [ ] open\n- [x] done\n"),
+            "<ul>\n<li><input type=\"checkbox\" disabled=\"\" /> open</li>\n"
+            "<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> done</li>\n</ul>\n");
+}
+
+TEST(CmarkBridge, Footnotes) {
+  const std::string html = render_gfm_html("Text[^n].\n\n[^n]: The note.\n");
+  EXPECT_NE(html.find("<sup class=\"footnote-ref\"><a href=\"#fn-n\" id=\"fnref-n\""),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<section class=\"footnotes\""), std::string::npos) << html;
+  EXPECT_NE(html.find("<li id=\"fn-n\">"), std::string::npos) << html;
+  EXPECT_NE(html.find("The note."), std::string::npos) << html;
+}
+
+TEST(CmarkBridge, FencedCodeKeepsItsLanguage) {
+  EXPECT_EQ(render_gfm_html("```python\nprint(1)\n```\n"),
+            "<pre><code class=\"language-python\">print(1)\n</code></pre>\n");
+}
+
+TEST(CmarkBridge, RawHtmlBlocksAndCommentsAreKept) {
+  EXPECT_EQ(render_gfm_html("<!--NaN-->\n<div>\n<span style=\"x\">raw</span>\n</div>\n"),
+            "<!--NaN-->\n<div>\n<span style=\"x\">raw</span>\n</div>\n");
+}
+
+TEST(CmarkBridge, TagfilterIsOffSoScriptStaysATag) {
+  EXPECT_EQ(render_gfm_html("a <script>x()</script> b\n"), "<p>a <script>x()</script> b</p>\n");
+}
+
+TEST(CmarkBridge, UnsafeUrlsAreKeptAsWritten) {
+  EXPECT_EQ(render_gfm_html("[x](javascript:alert(1))\n"),
+            "<p><a href=\"javascript:alert(1)\">x</a></p>\n");
+}
+
+TEST(CmarkBridge, EmptyInput) { EXPECT_EQ(render_gfm_html(""), ""); }
+
+TEST(CmarkBridge, DeepNestingDoesNotOverflow) {
+  const std::string quotes(100000, '>');
+  const std::string html = render_gfm_html(quotes + " deep\n");
+  EXPECT_NE(html.find("deep"), std::string::npos);
+}
+
+TEST(CmarkBridge, ConcurrentRendersAgree) {
+  // cmark-gfm's special-character table is process-wide; the bridge serialises parsing.
+  const std::string text = "| a | b |\n|---|---|\n| ~~x~~ | www.example.com |\n";
+  const std::string expected = render_gfm_html(text);
+  std::vector<std::future<bool>> runs;
+  for (int t = 0; t < 8; ++t)
+    runs.push_back(std::async(std::launch::async, [&] {
+      bool same = true;
+      for (int i = 0; i < 200; ++i) same = same && render_gfm_html(text) == expected;
+      return same;
+    }));
+  for (auto& r : runs) EXPECT_TRUE(r.get());
+}
+
+}  // namespace
+}  // namespace sheaf::markdown
