@@ -22,7 +22,7 @@ alt text ("Image") for images without one; it puts no space between adjacent inl
 (<em>em1</em><em>em2</em> reads "em1em2"); it prints no abbreviation list (*[TLA]: …); an exponent
 is "mc^2". Layout (wrapping, table form, link placement) is not compared.
 
-Usage: text_vs_html2text.py --sheaf build/cli/sheaf [--corpus ../shared/corpus] [--verbose]
+Usage: text_vs_html2text.py --sheaf build/sheaf [--corpus ../shared/corpus] [--verbose]
 Prints one line per file and the overall agreement; exits 77 when the corpus is absent.
 """
 import argparse

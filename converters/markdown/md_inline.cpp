@@ -30,6 +30,7 @@ struct Piece {
   bool encode_first = false;  ///< text: write the first code point as a character reference
   bool encode_last = false;   ///< text: write the last code point as a character reference
   bool footnote_ref = false;  ///< markup: `[^n]`
+  std::string bare_email;     ///< markup `<a@b.c>` that may be written bare (GFM links it anyway)
 };
 
 struct EmphNode {
@@ -100,6 +101,25 @@ std::string math_markdown(const Math& m) {
   if (math_is_inert(m.tex)) return fence + m.tex + fence;
   // GitHub's form for TeX that Markdown would otherwise rewrite: the TeX inside a code span.
   return fence + md_code_span(m.tex) + fence;
+}
+
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+/// An address GFM's autolink extension links when it stands in text (autolink.c
+/// postprocess_text): letters, digits and `.+-_` then `@`, a domain with a dot followed by a
+/// letter or digit, ending in a letter.
+bool gfm_links_bare_email(std::string_view a) {
+  const auto at = a.find('@');
+  if (at == std::string_view::npos || at == 0 || at + 1 >= a.size() || !is_alpha(a.back())) return false;
+  for (std::size_t i = 0; i < at; ++i)
+    if (!is_alnum(a[i]) && std::string_view(".+-_").find(a[i]) == std::string_view::npos) return false;
+  bool dot = false;
+  for (std::size_t i = at + 1; i < a.size(); ++i) {
+    const char c = a[i];
+    if (c == '.' && i + 1 < a.size() && is_alnum(a[i + 1])) dot = true;
+    else if (!is_alnum(c) && c != '-' && c != '_') return false;
+  }
+  return dot;
 }
 
 /// Flattens normalised inlines into pieces.
@@ -206,6 +226,7 @@ class Flattener {
         }
         if (l.url == "mailto:" + t->text && md_is_autolink_email(t->text)) {
           markup("<" + t->text + ">");
+          if (gfm_links_bare_email(t->text)) pieces.back().bare_email = t->text;
           return;
         }
       }
@@ -248,6 +269,7 @@ class Renderer {
       : mode_(mode), state_(state), p_(std::move(pieces)), nodes_(std::move(nodes)), scopes_(scopes) {}
 
   MdInlineText render() {
+    resolve_bare_emails();
     mark_line_edges();
     mark_line_start_fences();
     choose_delimiters();
@@ -337,6 +359,36 @@ class Renderer {
       if (!(last.encode_first && utf8_length_is_one(last.text))) last.encode_last = true;
     }
   }
+  /// An e-mail link whose text is the address is written bare when GFM's autolink extension will
+  /// link exactly that address there (nothing around it extends the address); `<a@b.c>` would
+  /// read the same, but a plain address in text is linked by GFM too, so only the bare form makes
+  /// writing idempotent.
+  void resolve_bare_emails() {
+    auto extends = [](char32_t c, std::string_view more) {
+      return c < 0x80 && (std::isalnum(static_cast<int>(c)) != 0 ||
+                          more.find(static_cast<char>(c)) != std::string_view::npos);
+    };
+    for (std::size_t i = 0; i < p_.size(); ++i) {
+      Piece& p = p_[i];
+      if (p.bare_email.empty()) continue;
+      const char32_t b = i == 0 ? U'\n' : raw_last(i - 1);
+      const char32_t a = i + 1 >= p_.size() ? U'\n' : raw_first(i + 1);
+      if (!extends(b, ".+-_:@") && !extends(a, "@.-_/")) p.text = p.bare_email;
+    }
+  }
+  char32_t raw_first(std::size_t i) const {
+    const Piece& p = p_[i];
+    if (p.kind == PieceKind::text) return md_first_code_point(p.text);
+    if (p.kind == PieceKind::open || p.kind == PieceKind::close) return U'*';
+    return md_first_code_point(p.text);
+  }
+  char32_t raw_last(std::size_t i) const {
+    const Piece& p = p_[i];
+    if (p.kind == PieceKind::text) return md_last_code_point(p.text);
+    if (p.kind == PieceKind::open || p.kind == PieceKind::close) return U'*';
+    return md_last_code_point(p.text);
+  }
+
   /// A line starting with three backticks or tildes would open a code fence; escaping only the
   /// first would leave a shorter run that can still pair, so the whole run is escaped.
   void mark_line_start_fences() {

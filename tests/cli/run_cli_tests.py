@@ -2,7 +2,7 @@
 """Runs CLI transcripts: Markdown files whose fenced code blocks are command tests, in the format of
 pandoc's test/command (see tests/cli/README.md).
 
-    python3 tests/cli/run_cli_tests.py --sheaf build/cli/sheaf --root . tests/cli/errors.md
+    python3 tests/cli/run_cli_tests.py --sheaf build/sheaf --root . tests/cli/errors.md
     SHEAF_ACCEPT=1 ...   (or --accept) rewrites each block with what the command printed
 
 Standard library only. Exit status: 0 when every case passes, 1 otherwise, 2 for a malformed file.

@@ -8,12 +8,12 @@
 
 #include <gtest/gtest.h>
 
-#include "canonical.hpp"
+#include "tests/unit/markdown_writer/canonical.hpp"
 #include "converters/markdown/markdown.hpp"
 #include "core/context.hpp"
 #include "core/document.hpp"
 #include "core/options.hpp"
-#include "gfm.hpp"
+#include "tests/unit/markdown_writer/gfm.hpp"
 
 namespace sheaf::test_md {
 
