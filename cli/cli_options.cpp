@@ -9,6 +9,8 @@
 
 #include <boost/program_options.hpp>
 
+#include "converters/shared/text_encoding.hpp"
+#include "cli/defaults_file.hpp"
 #include "core/error.hpp"
 
 namespace po = boost::program_options;
@@ -44,6 +46,7 @@ const std::vector<Group>& option_groups() {
            {"files-from", "FILE", Arity::one, "read input paths from FILE, one a line (- = stdin)"},
            {"null,0", "", Arity::flag, "--files-from paths end with NUL, not newline"},
            {"fail-fast", "", Arity::flag, "start no more conversions after a failure"},
+           {"unpublished", "", Arity::flag, "batch/book: keep posts marked published: false"},
        }},
       {"Metadata",
        {
@@ -54,6 +57,11 @@ const std::vector<Group>& option_groups() {
        {
            {"max-depth", "N", Arity::one, "deepest nesting kept as structure (default 512)"},
            {"max-input-size", "BYTES", Arity::one, "largest input accepted; K/M/G suffixes (default 256M)"},
+           {"input-encoding", "NAME", Arity::one, "read input bytes as NAME (gbk, big5, shift_jis…; default: BOM, declaration, detection)"},
+           {"whole-page", "", Arity::flag, "html: keep the whole page, not only its main content"},
+           {"drop-related", "", Arity::flag, "html: drop \"related articles\" link lists"},
+           {"no-clean", "RULE", Arity::many, "html: turn a cleanup rule off (repeatable; see docs/formats/html.md)"},
+           {"keep-all", "", Arity::flag, "html: turn every cleanup rule off"},
        }},
       {"Writer options",
        {
@@ -80,6 +88,11 @@ const std::vector<Group>& option_groups() {
            {"fail-if-warnings", "", Arity::flag, "exit with code 3 when a warning was reported"},
            {"no-progress", "", Arity::flag, "no progress line on a terminal"},
            {"diagnostics", "FORMAT", Arity::one, "messages on standard error: gnu (default) or json"},
+       }},
+      {"Defaults files",
+       {
+           {"defaults,d", "FILE", Arity::one, "read options from a YAML file; options given here win"},
+           {"dump-config", "", Arity::flag, "print the options as a defaults file and exit"},
        }},
       {"Information",
        {
@@ -147,6 +160,75 @@ po::options_description boost_options() {
 
 [[noreturn]] void usage_error(const std::string& message) {
   throw Error(ErrorCode::usage, message);
+}
+
+/// The option named `key` in a defaults file (a long name, or "input-files" for the inputs);
+/// nullptr for options that make no sense there (--defaults, --dump-config, --help...).
+const Flag* defaults_flag(std::string_view key) {
+  static const Flag input_files{"input", "FILE", Arity::many, ""};
+  if (key == "input-files" || key == "input") return &input_files;
+  for (const Group& g : option_groups()) {
+    if (std::string_view(g.title) == "Information" || std::string_view(g.title) == "Defaults files") continue;
+    for (const Flag& f : g.flags) {
+      const std::string_view names = f.names;
+      if (names.substr(0, names.find(',')) == key) return &f;
+    }
+  }
+  return nullptr;
+}
+
+/// --defaults FILE: the file's options as parsed command-line words. Values the command line
+/// gives are stored first and so win; options that repeat (-M, --css, inputs...) take the file's
+/// values followed by the command line's.
+po::parsed_options parse_defaults_file(const std::string& path, const po::options_description& description) {
+  std::vector<std::string> words;
+  for (const MetaField& field : read_defaults_file(path)) {
+    const Flag* flag = defaults_flag(field.key);
+    if (!flag) throw Error(ErrorCode::usage, "defaults file: unknown option '" + field.key + "'", path);
+    std::vector<std::string> more = defaults_arguments(path, field, flag->arity != Arity::flag, flag->arity == Arity::many);
+    if (flag == defaults_flag("input-files"))
+      for (std::size_t i = 0; i < more.size(); i += 2) more[i] = "--input";
+    words.insert(words.end(), more.begin(), more.end());
+  }
+  try {
+    return po::command_line_parser(words).options(description).style(po::command_line_style::unix_style & ~po::command_line_style::allow_guessing).run();
+  } catch (const po::error& e) {
+    throw Error(ErrorCode::usage, std::string("defaults file: ") + e.what(), path);
+  }
+}
+
+/// The options in `vm` as a defaults file (--dump-config), in --help order, inputs last.
+std::string dump_config(const po::variables_map& vm) {
+  std::string out = "# sheaf defaults file: sheaf --defaults FILE (options given on the command line win)\n";
+  const auto emit = [&](std::string_view key, const Flag& f) {
+    const std::string name(std::string_view(f.names).substr(0, std::string_view(f.names).find(',')));
+    if (!vm.count(name)) return;
+    out += key;
+    out += ':';
+    switch (f.arity) {
+      case Arity::flag: out += " true"; break;
+      case Arity::one: out += ' ' + yaml_quoted(vm[name].as<std::string>()); break;
+      case Arity::many: {
+        const char* sep = " [";
+        for (const std::string& v : vm[name].as<std::vector<std::string>>()) {
+          out += sep + yaml_quoted(v);
+          sep = ", ";
+        }
+        out += ']';
+        break;
+      }
+    }
+    out += '\n';
+  };
+  for (const Group& g : option_groups()) {
+    if (std::string_view(g.title) == "Information" || std::string_view(g.title) == "Defaults files") continue;
+    for (const Flag& f : g.flags) {
+      const std::string_view names = f.names;
+      emit(names.substr(0, names.find(',')), f);
+    }
+  }
+  emit("input-files", *defaults_flag("input-files"));
+  return out;
 }
 
 /// A positive integer in [min, max], or a usage error naming the option.
@@ -221,10 +303,35 @@ CliOptions parse_command_line(int argc, const char* const argv[]) {
     const int style = po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
     parsed = po::command_line_parser(argc, argv).options(description).positional(positional).style(style).run();
     po::store(parsed, vm);
-    po::notify(vm);
   } catch (const po::error& e) {
     usage_error(std::string(e.what()) + " (sheaf --help lists the options)");
   }
+  // The options in the order they take effect: the defaults file's, then the command line's.
+  std::vector<po::option> ordered;
+  if (vm.count("defaults")) {
+    const po::parsed_options from_file = parse_defaults_file(vm["defaults"].as<std::string>(), description);
+    ordered = from_file.options;
+    po::variables_map file_vm;
+    po::store(from_file, file_vm);
+    for (const auto& [name, value] : file_vm) {
+      if (!vm.count(name)) {
+        vm.insert({name, value});
+      } else if (name == "input" || name == "metadata" || name == "css" || name == "resource-path") {
+        auto merged = value.as<std::vector<std::string>>();
+        const auto& given = vm[name].as<std::vector<std::string>>();
+        merged.insert(merged.end(), given.begin(), given.end());
+        vm.at(name).value() = merged;
+      }
+    }
+  }
+  ordered.insert(ordered.end(), parsed.options.begin(), parsed.options.end());
+  // Of --toc and --no-toc the later one wins; only it is kept, so --dump-config shows the effect.
+  for (auto it = ordered.rbegin(); it != ordered.rend(); ++it) {
+    if (it->string_key != "toc" && it->string_key != "no-toc") continue;
+    vm.erase(it->string_key == "toc" ? "no-toc" : "toc");
+    break;
+  }
+  po::notify(vm);
 
   CliOptions o;
   const auto has = [&](const char* name) { return vm.count(name) > 0; };
@@ -234,7 +341,9 @@ CliOptions parse_command_line(int argc, const char* const argv[]) {
   else if (has("version")) o.mode = Mode::version;
   else if (has("list-input-formats")) o.mode = Mode::list_input_formats;
   else if (has("list-output-formats")) o.mode = Mode::list_output_formats;
+  else if (has("dump-config")) o.mode = Mode::dump_config;
   if (o.mode == Mode::help) o.help_text = help_text();
+  if (o.mode == Mode::dump_config) o.config_text = dump_config(vm);
 
   if (has("input")) o.inputs = vm["input"].as<std::vector<std::string>>();
   if (has("from")) o.from = str("from");
@@ -254,6 +363,23 @@ CliOptions parse_command_line(int argc, const char* const argv[]) {
   }
 
   if (has("max-depth")) o.reader.max_depth = parse_count("max-depth", str("max-depth"), 1, 1'000'000);
+  if (has("input-encoding")) {
+    o.reader.input_encoding = str("input-encoding");
+    if (!text_encoding::is_supported(o.reader.input_encoding))
+      usage_error("--input-encoding: unknown encoding '" + o.reader.input_encoding + "'");
+  }
+  if (has("whole-page")) o.reader.main_content = false;
+  if (has("drop-related")) o.reader.drop_related = true;
+  if (has("no-clean")) {
+    static const std::vector<std::string> kRules = {"hidden", "navigation", "share", "comments", "related",
+                                                    "ads", "notices", "page_furniture", "link_rail", "all"};
+    for (const std::string& rule : vm["no-clean"].as<std::vector<std::string>>()) {
+      if (std::find(kRules.begin(), kRules.end(), rule) == kRules.end())
+        usage_error("--no-clean: unknown rule '" + rule + "'");
+      o.reader.no_clean.push_back(rule);
+    }
+  }
+  if (has("keep-all")) o.reader.no_clean.push_back("all");
   if (has("max-input-size"))
     o.reader.max_input_bytes = parse_count("max-input-size", str("max-input-size"), 1,
                                            std::numeric_limits<std::size_t>::max(), 1);
@@ -277,7 +403,7 @@ CliOptions parse_command_line(int argc, const char* const argv[]) {
   if (has("compact")) o.writer.json.pretty = false;
   if (has("css")) o.writer.epub.css_files = vm["css"].as<std::vector<std::string>>();
   // --toc and --no-toc: the later one on the command line wins, as with pandoc's paired flags.
-  for (const po::option& opt : parsed.options) {
+  for (const po::option& opt : ordered) {
     if (opt.string_key == "toc") o.writer.epub.toc = true;
     else if (opt.string_key == "no-toc") o.writer.epub.toc = false;
   }
@@ -305,6 +431,7 @@ CliOptions parse_command_line(int argc, const char* const argv[]) {
   if (has("null") && !o.files_from) usage_error("-0/--null applies to --files-from, which is missing");
   if (has("null")) o.files_from_null = true;
   if (has("fail-fast")) o.fail_fast = true;
+  if (has("unpublished")) o.unpublished = true;
   if (has("no-progress")) o.progress = false;
 
   if (has("jobs")) o.jobs = static_cast<unsigned>(parse_count("jobs", str("jobs"), 1, 1024));

@@ -11,7 +11,7 @@
 
 namespace sheaf::cli {
 
-enum class Mode { convert, help, version, list_input_formats, list_output_formats };
+enum class Mode { convert, help, version, list_input_formats, list_output_formats, dump_config };
 enum class Verbosity { quiet, normal, verbose };
 enum class DiagnosticsFormat { gnu, json };
 
@@ -25,6 +25,7 @@ struct CliOptions {
   std::optional<std::string> files_from;  ///< --files-from: more input paths, one a line ("-" = stdin)
   bool files_from_null = false;           ///< -0: the --files-from list is NUL-separated
   bool fail_fast = false;                 ///< --fail-fast: start nothing new after a failure
+  bool unpublished = false;               ///< --unpublished: keep `published: false` posts in batch and book mode
   bool progress = true;                   ///< batch progress line when stderr is a terminal
   std::optional<std::string> metadata_file;           ///< --metadata-file (YAML mapping)
   std::vector<std::pair<std::string, MetaValue>> metadata;  ///< -M, in command-line order
@@ -35,6 +36,7 @@ struct CliOptions {
   bool fail_if_warnings = false;
   DiagnosticsFormat diagnostics = DiagnosticsFormat::gnu;
   std::string help_text;  ///< the grouped option list, for --help
+  std::string config_text;  ///< --dump-config: the options given, as a defaults file (YAML)
 };
 
 /// Parses argv. Throws Error{usage} with a one-line message for anything malformed.

@@ -77,9 +77,18 @@ Document load(const Plan& plan, const Source& source, Context& context) {
   return doc;
 }
 
-Outcome convert_to_file(const Plan& plan, const Source& source, const std::filesystem::path& target) {
+bool skip_draft(const Document& doc, const std::string& source, Context& context) {
+  const MetaValue* published = meta_find(doc.meta, "published");
+  if (!published || *published != MetaValue{false}) return false;
+  context.report(note("cli.unpublished", "skipped: published: false (--unpublished keeps it)", source));
+  return true;
+}
+
+Outcome convert_to_file(const Plan& plan, const Source& source, const std::filesystem::path& target,
+                        bool skip_drafts) {
   return guarded(source.name, [&](FileContext& context, Outcome&) {
     const Document doc = load(plan, source, context);
+    if (skip_drafts && skip_draft(doc, source.name, context)) return;
     write_file_atomically(target, [&](std::ostream& out) {
       plan.writer->write(doc, plan.options->writer, context, out);
     });
@@ -87,9 +96,10 @@ Outcome convert_to_file(const Plan& plan, const Source& source, const std::files
   });
 }
 
-Outcome convert_to_string(const Plan& plan, const Source& source) {
+Outcome convert_to_string(const Plan& plan, const Source& source, bool skip_drafts) {
   return guarded(source.name, [&](FileContext& context, Outcome& outcome) {
     const Document doc = load(plan, source, context);
+    if (skip_drafts && skip_draft(doc, source.name, context)) return;
     std::ostringstream out;
     plan.writer->write(doc, plan.options->writer, context, out);
     outcome.output = std::move(out).str();

@@ -47,10 +47,15 @@ template <class Body>
 Outcome guarded(const std::string& name, Body body);
 
 /// Converts the source into `target`, written atomically.
-Outcome convert_to_file(const Plan& plan, const Source& source, const std::filesystem::path& target);
+Outcome convert_to_file(const Plan& plan, const Source& source, const std::filesystem::path& target,
+                        bool skip_drafts = false);
 
 /// Converts the source into Outcome::output.
-Outcome convert_to_string(const Plan& plan, const Source& source);
+Outcome convert_to_string(const Plan& plan, const Source& source, bool skip_drafts = false);
+
+/// A Jekyll draft (`published: false`), which batch and book mode leave out unless --unpublished;
+/// reports a `cli.unpublished` note when it is one.
+bool skip_draft(const Document& doc, const std::string& source, Context& context);
 
 template <class Body>
 Outcome guarded(const std::string& name, Body body) {

@@ -187,7 +187,7 @@ int run_output_dir(const Plan& plan, Reporter& reporter) {
                               targets[i].parent_path().string());
           return early;
         }
-        return convert_to_file(plan, source, targets[i]);
+        return convert_to_file(plan, source, targets[i], !o.unpublished);
       }); },
       [&](std::size_t, Outcome&& outcome) { tally.add(reporter, outcome); });
   end_batch(reporter, tally);
@@ -204,7 +204,7 @@ int run_stream(const Plan& plan, Reporter& reporter) {
   const auto convert_all = [&](std::ostream* file) {
     run_ordered<Outcome>(
         plan.sources.size(), o.jobs,
-        [&](std::size_t i) { return fail_fast.run([&] { return convert_to_string(plan, plan.sources[i]); }); },
+        [&](std::size_t i) { return fail_fast.run([&] { return convert_to_string(plan, plan.sources[i], !o.unpublished); }); },
         [&](std::size_t, Outcome&& outcome) {
           if (!outcome.error) {
             try {
@@ -246,12 +246,13 @@ int run_book(const Plan& plan, Reporter& reporter) {
         chapter.outcome = fail_fast.run([&] {
           return guarded(plan.sources[i].name, [&](FileContext& context, Outcome&) {
             chapter.doc = load(reading, plan.sources[i], context);
+            if (!o.unpublished && skip_draft(*chapter.doc, plan.sources[i].name, context)) chapter.doc.reset();
           });
         });
         return chapter;
       },
       [&](std::size_t, Chapter&& chapter) {
-        if (tally.add(reporter, chapter.outcome)) chapters.push_back(std::move(*chapter.doc));
+        if (tally.add(reporter, chapter.outcome) && chapter.doc) chapters.push_back(std::move(*chapter.doc));
       });
 
   if (!chapters.empty() && !(o.fail_fast && tally.failed > 0)) {
@@ -315,6 +316,16 @@ int convert(const CliOptions& o, Reporter& reporter) {
       expand_inputs(given, [](const fs::path& p) { return reader_for_path(p) != nullptr; });
   if (std::count(inputs.begin(), inputs.end(), "-") > 1)
     throw Error(ErrorCode::usage, "standard input (-) can be read only once");
+  // -o naming one of the inputs (or a link to it) would destroy that input: refused up front.
+  if (o.output && *o.output != "-") {
+    std::vector<std::string> read = inputs;
+    if (o.metadata_file) read.push_back(*o.metadata_file);
+    for (const std::string& input : read) {
+      std::error_code same_ec;
+      if (input != "-" && fs::equivalent(input, *o.output, same_ec))
+        throw Error(ErrorCode::refused, "output '" + *o.output + "' would overwrite the input", input);
+    }
+  }
   if (plan.writer->kind == OutputKind::binary && to_stdout(o) && stdout_is_terminal())
     throw Error(ErrorCode::refused, "not writing " + std::string(plan.writer->name) +
                                         " (binary) to a terminal; use -o FILE or redirect standard output");
@@ -342,6 +353,7 @@ int run(const CliOptions& options) {
   try {
     switch (options.mode) {
       case Mode::help: write_stdout(options.help_text); return 0;
+      case Mode::dump_config: write_stdout(options.config_text); return 0;
       case Mode::version: write_stdout(version_text()); return 0;
       case Mode::list_input_formats: write_stdout(reader_table()); return 0;
       case Mode::list_output_formats: write_stdout(writer_table()); return 0;

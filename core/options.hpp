@@ -18,6 +18,18 @@ struct ReaderOptions {
   /// Jekyll: take date and slug from a `YYYY-MM-DD-slug.ext` file name when front matter has
   /// none. Default true.
   bool post_name_metadata = true;
+  /// Encoding of the input bytes (--input-encoding), overriding BOM, declarations and detection.
+  /// Default "": detect (converters/shared/text_encoding.hpp).
+  std::string input_encoding;
+  /// HTML pages: keep only the main content (<main>, a single <article>, else the best-scoring
+  /// block) and drop page furniture outside it; never applies to fragments. false is
+  /// --whole-page. Default true.
+  bool main_content = true;
+  /// HTML: drop "related articles" link lists instead of keeping them (--drop-related). Default false.
+  bool drop_related = false;
+  /// HTML cleanup rules turned off by name (--no-clean RULE: hidden, navigation, share, comments,
+  /// related, ads, notices, page_furniture, link_rail; "all" is --keep-all). Default none.
+  std::vector<std::string> no_clean;
 };
 
 enum class Wrap { none, auto_wrap, preserve };

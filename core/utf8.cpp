@@ -1,5 +1,7 @@
 #include "core/utf8.hpp"
 
+#include <cstring>
+
 namespace sheaf::utf8 {
 
 char32_t decode(std::string_view s, std::size_t& pos) noexcept {
@@ -43,11 +45,30 @@ void append(std::string& out, char32_t cp) {
 }
 
 bool is_clean(std::string_view s) noexcept {
+  // Every reader calls this on its whole input (bench/RESULTS.md: 14-30 instructions a byte before
+  // the fast paths), so ASCII runs go eight bytes at a time and well-formed three-byte sequences
+  // (CJK) are checked in place; anything else takes the general decode below.
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
   std::size_t pos = 0;
-  while (pos < s.size()) {
-    const unsigned char b = static_cast<unsigned char>(s[pos]);
+  while (pos < n) {
+    while (pos + 8 <= n) {
+      std::uint64_t w;
+      std::memcpy(&w, p + pos, 8);
+      if ((w & 0x8080808080808080ull) != 0) break;
+      // With every high bit clear, this is non-zero exactly when one of the bytes is zero.
+      if (((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull) != 0) return false;
+      pos += 8;
+    }
+    if (pos >= n) break;
+    const unsigned char b = p[pos];
     if (b == 0) return false;
     if (b < 0x80) { ++pos; continue; }
+    if ((b & 0xF0) == 0xE0 && pos + 2 < n && (p[pos + 1] & 0xC0) == 0x80 && (p[pos + 2] & 0xC0) == 0x80) {
+      const char32_t cp = static_cast<char32_t>(((b & 0x0Fu) << 12) | ((p[pos + 1] & 0x3Fu) << 6) | (p[pos + 2] & 0x3Fu));
+      if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) { pos += 3; continue; }
+      return false;  // overlong or a surrogate: decode would replace it too
+    }
     const std::size_t start = pos;
     if (decode(s, pos) == replacement && !(pos - start == 3 && s.substr(start, 3) == "\xEF\xBF\xBD"))
       return false;

@@ -11,6 +11,12 @@ pandoc's the same way, for comparison.
 
     python3 scripts/markdown_agreement.py --sheaf build/cli/sheaf [--corpus ../shared/corpus]
            [--peer sheaf|cmark|pandoc] [--extensions] [--verbose]
+    python3 scripts/markdown_agreement.py --sheaf build/cli/sheaf --peers [--verbose]
+
+--peers runs the HTML -> Markdown peers' suites instead: turndown's 147 cases and
+html-to-markdown's golden files; for each input, sheaf's Markdown and the peer's expected
+Markdown are rendered (cmark-gfm, GFM extensions) and compared as normalised HTML (text and
+structure) and as text alone.
 
 --extensions renders with the GFM extensions sheaf's reader uses (table, strikethrough,
 autolink, tasklist); without it, plain CommonMark (the default, as the issue measures peers).
@@ -150,6 +156,107 @@ def examples(spec):
     return out
 
 
+class TurndownCases(HTMLParser):
+    """Cases of turndown's test/index.html: name, input innerHTML, expected text content."""
+
+    def __init__(self, source):
+        super().__init__(convert_charrefs=True)
+        self.source = source
+        self.line_starts = [0]
+        for i, ch in enumerate(source):
+            if ch == '\n':
+                self.line_starts.append(i + 1)
+        self.cases = []
+        self.depth = 0
+        self.case = None
+        self.input_start = None
+        self.input_depth = None
+        self.in_expected = False
+
+    def abs_offset(self):
+        line, col = self.getpos()
+        return self.line_starts[line - 1] + col
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == 'div':
+            self.depth += 1
+            cls = a.get('class', '')
+            if cls == 'case':
+                self.case = {'name': a.get('data-name', ''), 'input': '', 'expected': '',
+                             'options': a.get('data-options', '')}
+            elif cls == 'input' and self.case is not None:
+                self.input_start = self.abs_offset() + len(self.get_starttag_text())
+                self.input_depth = self.depth
+        elif tag == 'pre' and a.get('class') == 'expected' and self.case is not None:
+            self.in_expected = True
+
+    def handle_endtag(self, tag):
+        if tag == 'div':
+            if self.input_depth == self.depth and self.input_start is not None:
+                self.case['input'] = self.source[self.input_start:self.abs_offset()]
+                self.input_start = self.input_depth = None
+            self.depth -= 1
+        elif tag == 'pre' and self.in_expected:
+            self.in_expected = False
+            self.cases.append(self.case)
+            self.case = None
+
+    def handle_data(self, data):
+        if self.in_expected:
+            self.case['expected'] += data
+
+
+def peer_cases(corpus):
+    """(suite, name, input HTML, expected Markdown) of the HTML -> Markdown peers' suites."""
+    out = []
+    index = Path(corpus) / 'turndown' / 'index.html'
+    if index.exists():
+        parser = TurndownCases(index.read_text(encoding='utf-8'))
+        parser.feed(parser.source)
+        for c in parser.cases:
+            out.append(('turndown', c['name'], c['input'], c['expected']))
+    h2m = Path(corpus) / 'html-to-markdown'
+    for md in sorted(h2m.glob('v2/plugin/*/testdata/GoldenFiles/*.out.md')):
+        html_file = md.with_name(md.name.replace('.out.md', '.in.html'))
+        out.append(('html-to-markdown v2', md.parent.parent.parent.name + '/' + html_file.name,
+                    html_file.read_text(encoding='utf-8'), md.read_text(encoding='utf-8')))
+    for golden in sorted(h2m.glob('v1.6.0/testdata/*/*/output.default.golden')):
+        html_file = golden.with_name('input.html')
+        if html_file.exists():
+            out.append(('html-to-markdown v1', golden.parent.parent.name + '/' + golden.parent.name,
+                        html_file.read_text(encoding='utf-8'), golden.read_text(encoding='utf-8')))
+    return out
+
+
+def text_of(rendered):
+    """The text of rendered HTML, whitespace collapsed."""
+    return WHITESPACE.sub(' ', html.unescape(re.sub(r'<[^>]*>', ' ', rendered))).strip()
+
+
+def peers(a, render):
+    cases = peer_cases(a.corpus)
+    if not cases:
+        print('peer suites not found under', a.corpus)
+        return 0
+    suites = OrderedDict()
+    for suite, name, source, expected in cases:
+        code, written = run([a.sheaf, '-f', 'html', '-t', 'markdown', '--no-front-matter'], source)
+        mine = run(render, written)[1] if code == 0 else ''
+        theirs = run(render, expected)[1]
+        same_html = code == 0 and normalize(mine) == normalize(theirs)
+        same_text = code == 0 and text_of(mine) == text_of(theirs)
+        total, html_ok, text_ok = suites.get(suite, (0, 0, 0))
+        suites[suite] = (total + 1, html_ok + same_html, text_ok + same_text)
+        if not same_html and a.verbose:
+            print(f'differs: {suite}: {name}{"" if same_text else " (text too)"}')
+            print('  peer:  ' + repr(expected[:300]))
+            print('  sheaf: ' + repr(written[:300]))
+    for suite, (total, html_ok, text_ok) in suites.items():
+        print(f'{suite:<22} same HTML {html_ok:3d}/{total:<3d}  same text {text_ok:3d}/{total:<3d}')
+    return 0
+
+
 def run(args, text):
     r = subprocess.run(args, input=text.encode('utf-8'), capture_output=True, timeout=60)
     return r.returncode, r.stdout.decode('utf-8', 'replace')
@@ -162,16 +269,20 @@ def main():
     ap.add_argument('--peer', choices=['sheaf', 'cmark', 'pandoc'], default='sheaf')
     ap.add_argument('--extensions', action='store_true')
     ap.add_argument('--verbose', action='store_true')
+    ap.add_argument('--peers', action='store_true',
+                    help='HTML -> Markdown peer suites (turndown, html-to-markdown) instead of the spec')
     a = ap.parse_args()
 
+    render = ['cmark-gfm', '--unsafe']
+    if a.extensions or a.peers:
+        for e in ('table', 'strikethrough', 'autolink', 'tasklist'):
+            render += ['-e', e]
+    if a.peers:
+        return peers(a, render)
     spec = Path(a.corpus) / 'commonmark' / 'commonmark-spec' / 'spec.txt'
     if not spec.exists():
         print('spec not found:', spec)
         return 0
-    render = ['cmark-gfm', '--unsafe']
-    if a.extensions:
-        for e in ('table', 'strikethrough', 'autolink', 'tasklist'):
-            render += ['-e', e]
     writers = {
         'sheaf': [a.sheaf, '-f', 'markdown', '-t', 'markdown'],
         'cmark': ['cmark-gfm', '-t', 'commonmark', '--unsafe'],

@@ -53,6 +53,24 @@ std::string digest(std::string_view s) {
 
 }  // namespace
 
+bool really_within(const fs::path& path, const std::vector<fs::path>& roots) {
+  // The lexical check (path_within) cannot see symbolic links: a link inside a root may point at
+  // /etc/passwd or /dev/zero. On disk, the file must be a regular file whose real path lies inside
+  // the real path of a root. A path that does not exist on disk is left to Context::read_file
+  // (which then finds nothing, or serves it from memory in tests). Only metadata is read here.
+  std::error_code ec;
+  const fs::file_status status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) return !fs::is_symlink(fs::symlink_status(path, ec));  // dangling link: refused
+  if (!fs::is_regular_file(status)) return false;  // device, FIFO, socket, folder
+  const fs::path real = fs::weakly_canonical(path, ec);
+  if (ec) return false;
+  for (const fs::path& root : roots) {
+    const fs::path real_root = fs::weakly_canonical(root, ec);
+    if (!ec && path_within(real, real_root)) return true;
+  }
+  return false;
+}
+
 bool path_within(const fs::path& path, const fs::path& root) {
   const fs::path p = normalized(path);
   const fs::path r = normalized(root);
@@ -161,6 +179,11 @@ ImageRef ImageStore::resolve(std::string_view src_in, const Document& doc) {
     any_inside = true;
     if (auto it = by_key_.find(key); it != by_key_.end()) return {ImageRef::Kind::embedded, images_[it->second].href};
     if (auto it = failed_.find(key); it != failed_.end()) return it->second;
+    if (!really_within(path, roots.allowed)) {
+      report(doc, true, "epub.image_refused",
+             "image is a symbolic link out of the allowed directories or not a regular file (not read): " + src);
+      return failed_[key] = ImageRef{};
+    }
     if (std::optional<std::string> bytes = context_.read_file(path))
       return embed_bytes(key, std::move(*bytes), doc, src);
   }

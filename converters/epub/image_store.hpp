@@ -71,4 +71,8 @@ class ImageStore {
 /// True when the lexically normalized `path` lies inside `root` (or is `root`).
 bool path_within(const std::filesystem::path& path, const std::filesystem::path& root);
 
+/// True unless `path` exists on disk and is not a regular file, or its real path (symbolic links
+/// followed) lies outside the real paths of every root. Reads metadata only, never content.
+bool really_within(const std::filesystem::path& path, const std::vector<std::filesystem::path>& roots);
+
 }  // namespace sheaf::epub

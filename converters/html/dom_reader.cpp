@@ -39,6 +39,22 @@ Attr attr_with_lang(const xmlNode* el) {
   return attr;
 }
 
+// True for URLs that run script or carry inline content (javascript:, vbscript:, data:), which
+// must never become a link or an image in any output. Browsers ignore leading controls/spaces and
+// tabs/newlines inside the scheme, and schemes are case-insensitive, so this does too.
+bool is_unsafe_url(std::string_view url) {
+  std::string scheme;
+  for (char c : url) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u <= 0x20 && scheme.empty()) continue;
+    if (c == '\t' || c == '\n' || c == '\r') continue;
+    if (c == ':') break;
+    if (scheme.size() > 10) return false;
+    scheme += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  return scheme == "javascript" || scheme == "vbscript" || scheme == "data";
+}
+
 bool is_backref(const xmlNode* a) {
   return class_contains(a, "footnote-backref") || class_contains(a, "reversefootnote") ||
          class_contains(a, "footnote-back") || has_attribute(a, "data-footnote-backref") ||
@@ -370,7 +386,7 @@ void DomReader::link(const xmlNode* a, Flow& flow, std::size_t depth) {
   if (footnote_reference(a, flow, depth)) return;
   if (is_backref(a)) return;
   const std::string href = attribute(a, "href");
-  if (is_lightbox_link(a) || href.empty() || href.rfind("javascript:", 0) == 0) {
+  if (is_lightbox_link(a) || href.empty() || is_unsafe_url(href)) {
     children(a, flow, depth + 1);  // the text stays; a widget or anchor is not a link
     return;
   }
@@ -396,10 +412,11 @@ Image DomReader::image(const xmlNode* img) const {
   Image out;
   out.src = attribute(img, "src");
   // Lazy loading: a placeholder src with the real one in data-src.
-  if (out.src.empty() || out.src.rfind("data:", 0) == 0) {
+  if (out.src.empty() || is_unsafe_url(out.src)) {
     for (const char* lazy : {"data-src", "data-original", "data-lazy-src"})
       if (std::string s = attribute(img, lazy); !s.empty()) { out.src = s; break; }
   }
+  if (is_unsafe_url(out.src)) out.src.clear();  // no usable source: not an image (callers drop it)
   out.alt = collapse_spaces(attribute(img, "alt"));
   out.title = collapse_spaces(attribute(img, "title"));
   out.width = collapse_spaces(attribute(img, "width"));

@@ -20,6 +20,8 @@ class DomReader {
   DomReader(const ReaderOptions& options, Context& context, std::string source_name);
   /// Blocks of `root`'s content (a <body>, or any element).
   Blocks read(const xmlNode* root);
+  /// Elements (and their subtrees) the walk leaves out: furniture chosen by select_content.
+  void skip(const std::unordered_set<const xmlNode*>& elements) { skip_.insert(elements.begin(), elements.end()); }
 
  private:
   void children(const xmlNode* parent, Flow& flow, std::size_t depth);

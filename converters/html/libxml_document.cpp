@@ -26,7 +26,8 @@ XmlDocPtr parse_html(std::string_view bytes, const char* encoding) {
   std::call_once(init, [] { xmlInitParser(); });
   ErrorHandlerScope scope;
   const int options = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                      HTML_PARSE_NOWARNING | XML_PARSE_HUGE | HTML_PARSE_NODEFDTD;
+                      HTML_PARSE_NOWARNING | XML_PARSE_HUGE | HTML_PARSE_NODEFDTD |
+                      HTML_PARSE_IGNORE_ENC;  // bytes are UTF-8 already: never switch on <meta charset>
   // htmlReadMemory takes an int size; callers enforce max_input_bytes well below INT_MAX.
   return XmlDocPtr(htmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr, encoding, options));
 }

@@ -16,7 +16,8 @@ struct XmlDocDeleter {
 using XmlDocPtr = std::unique_ptr<xmlDoc, XmlDocDeleter>;
 
 /// Parses with recovery on, network off and no depth cap (HTML_PARSE_HUGE: without it libxml2
-/// silently drops everything below depth 256). `encoding` null lets libxml2 follow <meta charset>.
+/// silently drops everything below depth 256). `bytes` are decoded already (text_encoding.hpp):
+/// `encoding` is "UTF-8" and <meta charset> is ignored (HTML_PARSE_IGNORE_ENC).
 /// Never prints: parser messages are discarded. Returns null only when libxml2 gives up entirely.
 XmlDocPtr parse_html(std::string_view bytes, const char* encoding);
 

@@ -1,12 +1,23 @@
 // The Jekyll post reader: clean text, front matter (front_matter_block + front_matter), metadata
-// from the file name (post_name), and the Markdown body through the Markdown reader's pipeline.
+// from the file name (post_name), the site (site_config), post semantics (post_meta), Liquid
+// (liquid), kramdown syntax (kramdown_syntax, toc), then cmark-gfm and the HTML reader.
+#include <algorithm>
+
+#include "converters/html/html.hpp"
+#include "converters/jekyll/definition_lists.hpp"
 #include "converters/jekyll/front_matter.hpp"
 #include "converters/jekyll/front_matter_block.hpp"
 #include "converters/jekyll/jekyll.hpp"
+#include "converters/jekyll/kramdown_syntax.hpp"
+#include "converters/jekyll/liquid.hpp"
+#include "converters/jekyll/post_meta.hpp"
 #include "converters/jekyll/post_name.hpp"
-#include "converters/markdown/markdown.hpp"
+#include "converters/jekyll/site_config.hpp"
+#include "converters/jekyll/toc.hpp"
+#include "converters/markdown/cmark_bridge.hpp"
 #include "converters/markdown/text_input.hpp"
 #include "core/meta.hpp"
+#include "core/plain_text.hpp"
 
 namespace sheaf::jekyll {
 namespace {
@@ -28,6 +39,33 @@ void add_post_name_metadata(MetaMap& meta, std::string_view path) {
     meta_set(meta, meta_key::title, MetaValue{title_from_slug(name->slug)});
 }
 
+/// Expanded Liquid → kramdown rewritten → cmark-gfm HTML → heading ids → model.
+Blocks read_markdown(std::string_view body, const LiquidScope& scope, const std::string& name,
+                     std::uint32_t line, const ReaderOptions& options, Context& context) {
+  try {
+    const std::string expanded = expand_liquid(body, scope, name, line, context);
+    const std::string html = apply_heading_ids(markdown::render_gfm_html(rewrite_kramdown(expanded)));
+    Blocks blocks = html::read_fragment(html, name, options, context);
+    merge_definition_lists(blocks);
+    build_toc(blocks);
+    return blocks;
+  } catch (const Error& e) {
+    throw e.with_source(name);
+  }
+}
+
+/// Diagnostics of the excerpt's second reading are dropped: the body reading reports them.
+class QuietContext : public Context {
+ public:
+  explicit QuietContext(Context& inner) : inner_(inner) {}
+  void report(Diagnostic) override {}
+  std::optional<std::string> read_file(const std::filesystem::path& path) override { return inner_.read_file(path); }
+  std::chrono::system_clock::time_point now() override { return inner_.now(); }
+
+ private:
+  Context& inner_;
+};
+
 }  // namespace
 
 Document read(const Input& input, const ReaderOptions& options, Context& context) {
@@ -37,7 +75,23 @@ Document read(const Input& input, const ReaderOptions& options, Context& context
   if (block.present)
     doc.meta = parse_front_matter(block.yaml, block.yaml_line, input.name, options, context);
   if (options.post_name_metadata) add_post_name_metadata(doc.meta, input.name);
-  doc.blocks = markdown::read_body(block.body, input.name, options, context);
+  const std::optional<SiteConfig> site = find_site(input.name, options, context);
+  const MetaMap* site_values = site ? &site->values : nullptr;
+  complete_post_meta(doc.meta, site_values, input.name, context);
+
+  std::string_view body = strip_mirror_heading(block.body, doc.meta);
+  const std::uint32_t body_line = block.body_line + static_cast<std::uint32_t>(std::count(
+                                                        block.body.begin(), block.body.end() - static_cast<std::ptrdiff_t>(body.size()), '\n'));
+  const LiquidScope scope{site_values, &doc.meta};
+  if (!has_value(doc.meta, "excerpt")) {
+    if (const std::string_view part = excerpt_source(body, doc.meta, site_values); !part.empty()) {
+      QuietContext quiet(context);
+      std::string excerpt = plain_text(read_markdown(part, scope, input.name, body_line, options, quiet));
+      while (!excerpt.empty() && (excerpt.back() == '\n' || excerpt.back() == ' ')) excerpt.pop_back();
+      if (!excerpt.empty()) meta_set(doc.meta, "excerpt", MetaValue{excerpt});
+    }
+  }
+  doc.blocks = read_markdown(body, scope, input.name, body_line, options, context);
   doc.source_name = input.name;
   doc.base = input.base;
   return doc;

@@ -429,8 +429,13 @@ void write(const Document& doc, const WriterOptions& options, Context& context, 
   writer.blocks(doc.blocks, false);
   writer.end_matter();
   std::string text = options.markdown.front_matter ? md_front_matter(doc.meta) : std::string();
-  if (!text.empty() && !body.empty()) text += '\n';
-  text += body;
+  if (!text.empty()) {
+    // With front matter this is a Jekyll post, whose body Jekyll runs through Liquid first.
+    if (!body.empty()) text += '\n';
+    text += md_protect_liquid(body);
+  } else {
+    text = std::move(body);
+  }
   out << text;
 }
 

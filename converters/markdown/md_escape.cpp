@@ -98,10 +98,44 @@ std::string md_info_string(std::string_view info) {
 
 std::string md_link_title(std::string_view title) {
   if (title.empty()) return {};
-  std::string clean(title);
-  for (char& c : clean)
-    if (c == '\n' || c == '\r') c = ' ';
-  return " \"" + escape_reference_text(clean, "\"") + "\"";
+  // A title may span lines, but not a blank one, and each line is paragraph text to the block
+  // parser: a line that would start a block gets its backslash, leading spaces (which the block
+  // parser strips) are kept by staying on the previous line.
+  std::string clean;
+  for (std::size_t i = 0; i < title.size(); ++i) {
+    char c = title[i];
+    if (c == '\r') c = '\n';
+    if (c == '\n') {
+      std::size_t j = i;  // a run of line breaks (a blank line would end the paragraph) is one
+      while (j + 1 < title.size() && (title[j + 1] == '\n' || title[j + 1] == '\r')) ++j;
+      const bool keep = !clean.empty() && j + 1 < title.size() && title[j + 1] != ' ' &&
+                        title[j + 1] != '\t';
+      clean += keep ? '\n' : ' ';
+      i = j;
+      continue;
+    }
+    clean += c;
+  }
+  std::string escaped = escape_reference_text(clean, "\"");
+  std::string out = " \"";
+  std::size_t line = 0;
+  while (true) {
+    const std::size_t nl = escaped.find('\n', line);
+    const std::string_view text = std::string_view(escaped).substr(line, nl == std::string::npos ? std::string::npos : nl - line);
+    const auto at = line > 0 ? md_line_start_escape(text, false) : std::nullopt;
+    if (at) {
+      out.append(text.substr(0, *at));
+      out += '\\';
+      out.append(text.substr(*at));
+    } else {
+      out.append(text);
+    }
+    if (nl == std::string::npos) break;
+    out += '\n';
+    line = nl + 1;
+  }
+  out += '"';
+  return out;
 }
 
 std::string md_escape_alt(std::string_view alt) {
@@ -226,6 +260,23 @@ std::optional<std::size_t> md_line_start_escape(std::string_view line, bool firs
     }
   }
   return std::nullopt;
+}
+
+std::string md_protect_liquid(std::string_view body) {
+  static constexpr std::string_view open = "{% raw %}", close = "{% endraw %}";
+  std::string out;
+  out.reserve(body.size());
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    if (body[i] == '{' && i + 1 < body.size() && (body[i + 1] == '{' || body[i + 1] == '%')) {
+      out += open;
+      out.append(body, i, 2);
+      out += close;
+      ++i;
+      continue;
+    }
+    out += body[i];
+  }
+  return out;
 }
 
 bool md_is_autolink_uri(std::string_view url) noexcept {

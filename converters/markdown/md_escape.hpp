@@ -25,7 +25,9 @@ std::string md_link_destination(std::string_view url);
 /// A code block's info string: one line whose parsed value is `info`.
 std::string md_info_string(std::string_view info);
 
-/// ` "title"` with its leading space, or "" for an empty title; newlines become spaces.
+/// ` "title"` with its leading space, or "" for an empty title. A single newline is kept (a
+/// blank line, a newline before spaces or at an edge becomes a space); a line that would start a
+/// block gets a backslash.
 std::string md_link_title(std::string_view title);
 
 /// Image alt text: escaped so that the plain text cmark-gfm renders for it equals `alt`.
@@ -43,6 +45,10 @@ bool md_starts_entity(std::string_view s) noexcept;
 /// lone marker count); later lines (after a hard break) only interrupt a paragraph with the
 /// stricter rules, but can be setext underlines or table delimiter rows.
 std::optional<std::size_t> md_line_start_escape(std::string_view line, bool first_line) noexcept;
+
+/// `body` for Jekyll, which renders Liquid before Markdown: every `{{` and `{%` (in text, code,
+/// anywhere) becomes `{% raw %}{{{% endraw %}`, which Liquid turns back into the two characters.
+std::string md_protect_liquid(std::string_view body);
 
 /// True for an absolute URI CommonMark accepts as an autolink `<scheme:...>`.
 bool md_is_autolink_uri(std::string_view url) noexcept;

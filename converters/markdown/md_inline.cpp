@@ -275,7 +275,6 @@ class Renderer {
     choose_delimiters();
     analyse_delimiter_text();
     analyse_backticks();
-    analyse_dollars();
     return assemble();
   }
 
@@ -650,40 +649,6 @@ class Renderer {
       } else {
         later[run.length] = true;
       }
-    }
-  }
-
-  /// `$` in text is escaped where a math-aware renderer could pair it with another `$` (pandoc's
-  /// rule: an opener has no space after it, a closer no space before it and no digit after it).
-  void analyse_dollars() {
-    struct Dollar {
-      std::size_t piece, offset;
-      bool text, opens, closes;
-    };
-    std::vector<Dollar> ds;
-    for (std::size_t i = 0; i < p_.size(); ++i) {
-      const Piece& p = p_[i];
-      if (p.kind == PieceKind::open || p.kind == PieceKind::close) continue;
-      for (std::size_t k = p.text.find('$'); k != std::string::npos; k = p.text.find('$', k + 1)) {
-        if (p.kind != PieceKind::text) {
-          ds.push_back(Dollar{i, k, false, true, true});
-          continue;
-        }
-        const char32_t b = text_before(i, k);
-        const char32_t a = text_at(i, k + 1);
-        const bool opens = !md_is_space(a) && a != U'\n';
-        const bool closes = !md_is_space(b) && b != U'\n' && !(a >= U'0' && a <= U'9');
-        ds.push_back(Dollar{i, k, true, opens, closes});
-      }
-    }
-    std::vector<bool> close_after(ds.size() + 1, false);
-    for (std::size_t r = ds.size(); r-- > 0;) close_after[r] = close_after[r + 1] || ds[r].closes;
-    bool open_before = false;
-    for (std::size_t r = 0; r < ds.size(); ++r) {
-      const Dollar& d = ds[r];
-      if (d.text && ((d.opens && close_after[r + 1]) || (d.closes && open_before)))
-        mark(d.piece, d.offset);
-      open_before = open_before || d.opens;
     }
   }
 

@@ -104,7 +104,9 @@ def main():
         books = []
 
         # 1. Hand-built documents, written by the unit-test binary (it knows the model directly).
-        test_epub = sheaf.parent.parent / "tests" / "test_epub"
+        # build/sheaf or build/cli/sheaf: the unit tests are in build/tests either way.
+        test_epub = next((d / "tests" / "test_epub" for d in (sheaf.parent, sheaf.parent.parent)
+                          if (d / "tests" / "test_epub").exists()), sheaf.parent / "tests" / "test_epub")
         if test_epub.exists():
             dump = tmp / "unit"
             run = subprocess.run([str(test_epub), "--gtest_filter=EpubDump.*"], capture_output=True, text=True,
@@ -188,7 +190,7 @@ def main():
                                      "[the third](/2024/06/23/third.html)."),
             "2024-06-23-third.md": ("Third", "https://blog.example.net/third.html",
                                     "After [the second](https://blog.example.net/second.html).\n\n"
-                                    "## More {#more}\n\nThe end."),
+                                    "<h2 id=\"more\">More</h2>\n\nThe end."),
         }
         for name, (title, url, body) in linked.items():
             (blog / name).write_text(f"---\ntitle: {title}\nfrom: {url}\n---\n\n{body}\n", encoding="utf-8")

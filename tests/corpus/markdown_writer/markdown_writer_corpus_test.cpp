@@ -8,6 +8,7 @@
 #include "converters/jekyll/front_matter.hpp"
 #include "converters/jekyll/jekyll.hpp"
 #include "converters/markdown/markdown.hpp"
+#include "converters/markdown/md_table.hpp"
 #include "core/meta.hpp"
 #include "core/overloaded.hpp"
 #include "tests/support/corpus.hpp"
@@ -113,7 +114,7 @@ void mask_urls(Inlines& inlines) {
                    [](Subscript& e) { mask_urls(e.children); },
                    [](Span& e) { mask_urls(e.children); },
                    [](Link& l) {
-                     l.url = "u";
+                     if (l.url.rfind("mailto:", 0) != 0) l.url = "u";  // GFM writes those bare
                      mask_urls(l.children);
                    },
                    [](Image& i) { i.src = "u"; },
@@ -155,20 +156,49 @@ void mask_urls(Blocks& blocks) {
                b.node);
 }
 
+/// Whether the writer needs raw HTML for some block of `blocks` (a table no pipe table can hold,
+/// a definition list, an attributed div, a raw block): cmark-gfm's tree then holds HTML blocks
+/// that the canonical form does not read, so such posts are checked for idempotence only.
+bool needs_html(const Blocks& blocks) {
+  auto items = [](const std::vector<ListItem>& its) {
+    for (const ListItem& i : its)
+      if (needs_html(i.children)) return true;
+    return false;
+  };
+  for (const Block& b : blocks) {
+    const bool html = std::visit(
+        overloaded{
+            [](const Paragraph&) { return false; }, [](const Heading&) { return false; },
+            [&](const BulletList& l) { return items(l.items); },
+            [&](const OrderedList& l) { return items(l.items); },
+            [](const BlockQuote& q) { return needs_html(q.children); },
+            [](const CodeBlock&) { return false; }, [](const ThematicBreak&) { return false; },
+            [](const Table& t) { return !markdown::md_pipe_table_fits(t); },
+            [](const Figure&) { return false; }, [](const DefinitionList&) { return true; },
+            [](const Div& d) { return !d.attr.id.empty() || !d.attr.lang.empty() || needs_html(d.children); },
+            [](const RawBlock&) { return true; },
+        },
+        b.node);
+    if (html) return true;
+  }
+  return false;
+}
+
 Document masked(Document d) {
   mask_urls(d.blocks);
   return d;
 }
 
-/// Every post of jekyll-news: the Markdown renders (cmark-gfm) as the document; writing is
+/// Every post of jekyll-news and jekyll-blogs: the Markdown renders (cmark-gfm) as the document; writing is
 /// idempotent through the Jekyll reader; and a document the reader made reads back unchanged
 /// (link destinations aside, see mask_urls).
-TEST(MarkdownWriterCorpus, NewsPostsRenderAsWrittenAndAreIdempotent) {
+TEST(MarkdownWriterCorpus, PostsRenderAsWrittenAndAreIdempotent) {
   SHEAF_REQUIRE_CORPUS();
-  const auto files = test::files_under(corpus / "jekyll-news", {".md", ".markdown"});
+  auto files = test::files_under(corpus / "jekyll-news", {".md", ".markdown"});
+  for (const auto& f : test::files_under(corpus / "jekyll-blogs", {".md", ".markdown"})) files.push_back(f);
   ASSERT_FALSE(files.empty());
   std::size_t structure_failures = 0, idempotence_failures = 0, reader_url_changes = 0;
-  std::size_t round_trip_failures = 0, checked = 0;
+  std::size_t round_trip_failures = 0, checked = 0, html_posts = 0;
   double write_seconds = 0;
   std::size_t bytes_written = 0;
   for (const auto& file : files) {
@@ -183,7 +213,9 @@ TEST(MarkdownWriterCorpus, NewsPostsRenderAsWrittenAndAreIdempotent) {
     const std::string body = write_post(d, false);
     // A plain e-mail address in text becomes a link under GFM (docs/formats/markdown.md).
     const CanonOptions options{true};
-    if (gfm_canonical(body, options) != canonical(d, options) && ++structure_failures <= 3)
+    if (needs_html(d.blocks))
+      ++html_posts;
+    else if (gfm_canonical(body, options) != canonical(d, options) && ++structure_failures <= 3)
       ADD_FAILURE() << name << ": the Markdown does not render as the document";
     const Document back = read_post(md, name);
     const std::string again = write_post(back);
@@ -203,7 +235,8 @@ TEST(MarkdownWriterCorpus, NewsPostsRenderAsWrittenAndAreIdempotent) {
     if (masked(read_post(write_post(back), name)).blocks != masked(back).blocks && ++round_trip_failures <= 3)
       ADD_FAILURE() << name << ": reading the Markdown back changes a document the reader made";
   }
-  std::cout << "[ INFO     ] " << checked << " posts; " << structure_failures << " render differently, "
+  std::cout << "[ INFO     ] " << checked << " posts; " << structure_failures << " of "
+            << checked - html_posts << " without raw HTML render differently, "
             << idempotence_failures << " not idempotent (" << reader_url_changes
             << " more differ only in link destinations the reader percent-encoded), "
             << round_trip_failures << " change when read back; writer "

@@ -62,7 +62,9 @@ TEST(JekyllReader, MirrorPostMetadataInOrderAndTyped) {
   MemoryContext context;
   const Document doc = read_post(kMirrorPost, context);
   EXPECT_EQ(keys(doc.meta), (std::vector<std::string>{"layout", "title", "date", "author", "from", "tags",
-                                                       "comments", "categories", "slug"}));
+                                                       "comments", "categories", "slug", "date_rfc3339", "source"}));
+  EXPECT_EQ(*meta_find(doc.meta, "date_rfc3339"), str("2024-06-25T08:00:00.123Z"));
+  EXPECT_EQ(*meta_find(doc.meta, "source"), str("https://news.example.org/a/b-06252024.html"));  // the link heading
   EXPECT_EQ(*meta_find(doc.meta, "title"), str("样例新闻 标题"));
   EXPECT_EQ(*meta_find(doc.meta, "date"), str("2024-06-25T08:00:00.123Z"));
   EXPECT_EQ(*meta_find(doc.meta, "comments"), MetaValue{true});
@@ -78,7 +80,7 @@ TEST(JekyllReader, MirrorPostBodyIsOneCleanTree) {
   MemoryContext context;
   const Document doc = read_post(kMirrorPost, context);
   const Blocks expected = {
-      Block{Heading{2, "", {Inline{Link{"https://news.example.org/a/b-06252024.html", "", {text("样例新闻 标题")}}}}}},
+      // The timestamp comment and the link heading repeating the title are not part of the body.
       para({text("第一段文字。")}),
       para({text("第二段\u00A0文字。")}),
   };
@@ -91,7 +93,8 @@ TEST(JekyllReader, FileNameGivesDateSlugAndTitleWhenFrontMatterHasNone) {
   const MetaMap expected = {{"layout", str("post")},
                             {"date", str("2013-03-17")},
                             {"slug", str("x-marks-the-spot")},
-                            {"title", str("X Marks The Spot")}};
+                            {"title", str("X Marks The Spot")},
+                            {"date_rfc3339", str("2013-03-17")}};
   EXPECT_EQ(doc.meta, expected);
   EXPECT_EQ(doc.blocks, (Blocks{para({text("Body")})}));
 }
@@ -100,7 +103,7 @@ TEST(JekyllReader, FrontMatterValuesWinOverTheFileName) {
   MemoryContext context;
   const Document doc =
       read_post("---\ntitle: Mine\ndate: 2001-01-01\nslug: own\n---\n", context, "2013-03-17-x.md");
-  const MetaMap expected = {{"title", str("Mine")}, {"date", str("2001-01-01")}, {"slug", str("own")}};
+  const MetaMap expected = {{"title", str("Mine")}, {"date", str("2001-01-01")}, {"slug", str("own")}, {"date_rfc3339", str("2001-01-01")}};
   EXPECT_EQ(doc.meta, expected);
   EXPECT_TRUE(doc.blocks.empty());
 }

@@ -9,6 +9,8 @@
 //     `{L url|title}` links; images `<IMG src|alt|title>`, hard breaks `<BR>`, footnote calls
 //     `<FN>`. Whitespace and punctuation carry no E/S/D (the writer may move them out of emphasis).
 #include <algorithm>
+#include <cctype>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -45,6 +47,18 @@ inline std::string sorted(std::vector<std::string> parts) {
   std::string out;
   for (const auto& p : parts) out += (out.empty() ? "" : " ") + p;
   return out;
+}
+
+inline bool math_is_inert(const std::string& tex) {
+  auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  if (tex.empty() || tex.front() == ' ' || tex.back() == ' ') return false;
+  for (std::size_t i = 0; i < tex.size(); ++i) {
+    const char c = tex[i];
+    if (std::string_view("*`[]<&~!|$\n\r").find(c) != std::string_view::npos) return false;
+    if (c == '\\' && (i + 1 == tex.size() || std::ispunct(static_cast<unsigned char>(tex[i + 1])))) return false;
+    if (c == '_' && !(i > 0 && i + 1 < tex.size() && alnum(tex[i - 1]) && alnum(tex[i + 1]))) return false;
+  }
+  return true;
 }
 
 class Canon {
@@ -132,7 +146,9 @@ class Canon {
       out += "LI";
       if (i.task == Task::open) out += "[ ]";
       if (i.task == Task::done) out += "[x]";
-      out += "{" + blocks(i.children) + "}";
+      out += '{';
+      out += blocks(i.children);
+      out += '}';
     }
     return out;
   }
@@ -222,7 +238,7 @@ class Canon {
       const std::size_t start = pos;
       const char32_t cp = utf8::decode(s, pos);
       std::string ch = s.substr(start, pos - start);
-      if (cp == U'\n' || cp == U'\r') ch = " ";
+      if (cp == U'\n' || cp == U'\r') ch.assign(1, ' ');
       out.push_back(CanonChar{ch, sorted(fmt)});
     }
   }
@@ -263,7 +279,20 @@ class Canon {
                 notes_.push_back(&n);
                 out.push_back(CanonChar{"<FN>", sorted(fmt)});
               },
-              [&](const Math& m) { text(m.tex, fmt, out); },
+              [&](const Math& m) {
+                // The documented form: `$tex$` (or `$$`), with the TeX in a code span
+                // (`` $`tex`$ ``) when CommonMark would otherwise read syntax in it.
+                const std::string fence = m.display ? "$$" : "$";
+                text(fence, fmt, out);
+                if (math_is_inert(m.tex)) {
+                  text(m.tex, fmt, out);
+                } else {
+                  fmt.push_back("C");
+                  text(m.tex, fmt, out);
+                  fmt.pop_back();
+                }
+                text(fence, fmt, out);
+              },
               [&](const Span& s) { walk(s.children, fmt, out, in_link); },
           },
           in.node);

@@ -8,7 +8,9 @@ namespace {
 void expect_md(Inlines ins, const std::string& expected, bool check_structure = true) {
   const Document d = doc({p(std::move(ins))});
   EXPECT_EQ(write_md(d), expected);
-  if (check_structure) EXPECT_TRUE(renders_as_written(d));
+  if (check_structure) {
+    EXPECT_TRUE(renders_as_written(d));
+  }
 }
 
 TEST(MarkdownWriterInlines, PlainTextIsNotEscaped) {
@@ -123,13 +125,22 @@ TEST(MarkdownWriterInlines, CodeSpans) {
 TEST(MarkdownWriterInlines, LinksAndImages) {
   expect_md({link("https://x.org/a_(b)", {t("t")}, "Ti\"tle")}, "[t](<https://x.org/a_(b)> \"Ti\\\"tle\")\n");
   expect_md({link("https://x.org", {t("https://x.org")})}, "<https://x.org>\n");
-  expect_md({link("mailto:a@b.org", {t("a@b.org")})}, "<a@b.org>\n");
+  // GFM links a plain address anyway: written bare where nothing next to it extends it.
+  expect_md({link("mailto:a@b.org", {t("a@b.org")})}, "a@b.org\n");
+  expect_md({t("x"), link("mailto:a@b.org", {t("a@b.org")})}, "x<a@b.org>\n");
   expect_md({image("a b.png", "alt [x]", "T")}, "![alt \\[x\\]](<a b.png> \"T\")\n");
   expect_md({image("/p?a=1&amp;b", "")}, "![](/p?a=1&amp;amp;b)\n");
   expect_md({t("Wow!"), link("u", {t("x")})}, "Wow\\![x](u)\n");
   const Document d = doc({p({link("/a\\b c", {t("[x] "), em({t("y")})}), t(" "),
                              image("x\\", "a\\*b_c"), link("", {t("empty")})})});
   EXPECT_TRUE(renders_as_written(d)) << write_md(d);
+}
+
+TEST(MarkdownWriterInlines, TitlesKeepSingleNewlines) {
+  expect_md({link("u", {t("a")}, "Title for\nlink")}, "[a](u \"Title for\nlink\")\n");
+  // Blank lines and line breaks before spaces cannot stay (documented normalisation).
+  expect_md({link("u", {t("a")}, "one\n# two\n\nthree\n  four")}, "[a](u \"one\n\\# two\nthree   four\")\n", false);
+  expect_md({image("i.png", "", "the\n===")}, "![](i.png \"the\n\\===\")\n");
 }
 
 TEST(MarkdownWriterInlines, HardBreaks) {

@@ -1,0 +1,30 @@
+#pragma once
+// Main-content extraction and junk cleanup over a parsed page, before the tree walk. Linear: one
+// post-order pass gathers per-element text and link-text lengths (in code points, so CJK pages
+// score fairly), a second marks what to drop. The tree is not modified: the result names the
+// root to read and the elements the DomReader skips. Each rule reports one info diagnostic
+// `html.clean.<rule>` with how often it fired and how much text it removed.
+#include <libxml/tree.h>
+
+#include <string>
+#include <unordered_set>
+
+#include "core/context.hpp"
+#include "core/options.hpp"
+
+namespace sheaf::html {
+
+struct ContentSelection {
+  const xmlNode* root = nullptr;                 ///< read this element's children
+  std::unordered_set<const xmlNode*> dropped;    ///< skip these elements and their subtrees
+};
+
+/// For a whole page (`page` true and options.main_content): the article root — the only <main>,
+/// else the only <article>, else the best-scoring block (paragraph text, minus link text) with its
+/// qualifying siblings — and the furniture inside it. For fragments and --whole-page: `body` as
+/// root and only the junk rules (navigation, share bars, comments, ads, cookie notices, hidden
+/// elements), each guarded so that an element holding a quarter or more of the text is kept.
+ContentSelection select_content(const xmlNode* body, bool page, const ReaderOptions& options,
+                                Context& context, const std::string& source_name);
+
+}  // namespace sheaf::html

@@ -1,0 +1,32 @@
+#pragma once
+// kramdown-only syntax, rewritten into what cmark-gfm + the HTML reader understand, before and
+// after the cmark step. docs/formats/jekyll.md ("kramdown syntax") lists every rule.
+#include <string>
+#include <string_view>
+
+namespace sheaf::jekyll {
+
+/// The paragraph text that marks where `{:toc}` asked for a table of contents; the reader
+/// replaces the paragraph holding exactly this text with the generated list.
+inline constexpr std::string_view kTocMarker = "\xE2\x81\xA0sheaf-toc\xE2\x81\xA0";
+
+/// Markdown in, Markdown out, line by line outside code fences:
+///   - block IAL lines (`{: .cls #id k="v"}`, `{:.no_toc}`) and ALDs (`{:name: …}`) are removed;
+///     an `#id` in an IAL right after a heading becomes ` {#id}` at the end of that heading;
+///   - a list followed by `{:toc}` becomes the TOC marker paragraph;
+///   - span IALs (`[x](u){:target="_blank"}`) are removed outside code spans;
+///   - `{::comment}…{:/comment}` and `{::options …/}` are removed; `{::nomarkdown}…{:/nomarkdown}`
+///     keeps its content as is;
+///   - `$$…$$` becomes `<math alttext="…">` (display when it stands alone as a paragraph); a single
+///     `$` stays literal;
+///   - abbreviation definitions (`*[HTML]: …`) are removed;
+///   - `markdown="1"` on an HTML block's first line is removed and blank lines are put after that
+///     line and before its closing tag, so cmark reads the Markdown inside.
+/// Linear in the size of the text.
+std::string rewrite_kramdown(std::string_view markdown);
+
+/// HTML from cmark out of rewrite_kramdown's Markdown: a heading ending in `{#id}` (or an IAL with
+/// `#id`) gets that id attribute and loses the text. Linear.
+std::string apply_heading_ids(std::string_view html);
+
+}  // namespace sheaf::jekyll

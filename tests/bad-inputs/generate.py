@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Writes the big hostile inputs of tests/bad-inputs/ (too large to commit) to standard output.
+
+    generate.py CASE [SCALE]
+
+CASE is one of the names below; SCALE multiplies the size (default 1). Deterministic: the same
+arguments always give the same bytes. Used by tests/cli/bad_inputs.md and
+tests/scripts/test_bad_inputs.py.
+"""
+import sys
+
+N = 100_000
+
+
+def long_line(scale):
+    # A 6 MB paragraph on one line: words, some emphasis and CJK, never a newline.
+    # No inline links: cmark-gfm 0.29.0.gfm.6 is quadratic on links mixed with emphasis in one
+    # paragraph (docs/robustness.md, "Known limits").
+    unit = "word *emph* 中文字符 **strong** `code` "
+    count = 6_000_000 * scale // len(unit.encode())
+    return "---\ntitle: long line\n---\n" + unit * count + "\n"
+
+
+def many_attributes(scale):
+    attrs = " ".join(f'data-a{i}="v{i}"' for i in range(N * scale))
+    return f"<html><body><p {attrs}>text</p></body></html>\n"
+
+
+def nested_divs(scale):
+    n = N * scale
+    return "<html><body>" + "<div>" * n + "deep" + "</div>" * n + "</body></html>\n"
+
+
+def nested_quotes(scale):
+    return "> " * (N * scale) + "deep\n"
+
+
+def nested_lists(scale):
+    # Each level indented two more spaces: 100,000 levels is a 10 GB file, so this case is
+    # capped in bytes, not levels: as many levels as fit in 5 MB × SCALE (about 3,000).
+    out, width, level = [], 0, 0
+    while True:
+        line = "  " * level + "- item\n"
+        if width + len(line) > 5_000_000 * scale:
+            break
+        out.append(line)
+        width += len(line)
+        level += 1
+    return "".join(out)
+
+
+def nested_list_elements(scale):
+    n = N * scale
+    return "<ul>" + "<li><ul>" * n + "<li>deep</li>" + "</ul></li>" * n + "</ul>\n"
+
+
+def nested_blockquote_elements(scale):
+    n = N * scale
+    return "<blockquote>" * n + "deep" + "</blockquote>" * n + "\n"
+
+
+def nested_json(scale):
+    n = N * scale
+    return '{"sheaf": "1.0", "meta": {}, "blocks": [' + '{"type": "blockquote", "content": [' * n + \
+        "]}" * n + "]}\n"
+
+
+CASES = {
+    "long-line": long_line,
+    "many-attributes": many_attributes,
+    "nested-divs": nested_divs,
+    "nested-quotes": nested_quotes,
+    "nested-lists": nested_lists,
+    "nested-list-elements": nested_list_elements,
+    "nested-blockquote-elements": nested_blockquote_elements,
+    "nested-json": nested_json,
+}
+
+if __name__ == "__main__":
+    if len(sys.argv) not in (2, 3) or sys.argv[1] not in CASES:
+        sys.exit("usage: generate.py {%s} [SCALE]" % ",".join(CASES))
+    scale = int(sys.argv[2]) if len(sys.argv) == 3 else 1
+    sys.stdout.buffer.write(CASES[sys.argv[1]](scale).encode("utf-8"))

@@ -1,0 +1,8 @@
+// libFuzzer target: the jekyll reader, then the text writer (tests/fuzz/README.md).
+#include "converters/jekyll/jekyll.hpp"
+#include "converters/text/text.hpp"
+#include "tests/fuzz/fuzz_target.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  return sheaf::fuzz::run_one(sheaf::jekyll::read, sheaf::text::write, data, size);
+}

@@ -1,0 +1,161 @@
+#!/usr/bin/env python3
+"""Hostile inputs are answered quickly, with a clean result or one clear error and a documented
+exit code (issue 9; docs/errors.md, docs/robustness.md).
+
+1. Every case of tests/bad-inputs/ (small files committed, big ones made by generate.py at run
+   time) through every writer: the exit code is the documented one, stderr has the expected
+   message, and the conversion takes under BOUND seconds of CPU time (user + system of the child:
+   wall time on a shared, loaded machine would flake). Real CPU and wall times are printed.
+2. Linearity: every reader and every writer on a 1x and an 8x input in one run; the 8x run may
+   take at most RATIO times the 1x run (linear is 8; quadratic would be 64).
+
+Standard library only; run by CTest as script.test_bad_inputs (--sheaf, --root).
+"""
+import argparse
+import os
+import pathlib
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+
+BOUND = 5.0   # seconds of CPU per conversion (the goal is 1 s; the bound must not flake)
+RATIO = 24.0  # 8x input / 1x input
+WRITERS = ("json", "text", "markdown", "epub")
+
+# (case, file name or generator case, expected exit, text expected in stderr)
+CASES = [
+    ("binary", "binary.md", 0, "[jekyll.invalid_utf8]"),
+    ("binary html", "binary.html", 0, "[html.invalid_utf8]"),
+    ("binary json", "binary.json", 64, "error: invalid JSON"),
+    ("NUL bytes", "nul-bytes.md", 0, "[jekyll.invalid_utf8]"),
+    ("invalid UTF-8", "invalid-utf8.md", 0, "[jekyll.invalid_utf8]"),
+    ("invalid UTF-8 html", "invalid-utf8.html", 0, "[html.invalid_utf8]"),
+    ("empty file", "empty.md", 0, ""),
+    ("unclosed front matter", "unclosed-front-matter.md", 64, ":1:1: error: front matter opened at line 1 is never closed"),
+    ("front matter a list", "non-mapping-front-matter.md", 64, ":2:1: error: front matter is not a YAML mapping"),
+    ("front matter a scalar", "scalar-front-matter.md", 64, ":2:1: error: front matter is not a YAML mapping"),
+    ("YAML with tabs", "yaml-tabs.md", 64, ":4:2: error: front matter is not valid YAML: illegal block entry"),
+    ("YAML syntax error", "yaml-syntax-error.md", 64, ":3:10: error: front matter is not valid YAML: illegal map value"),
+    ("6 MB single line", "gen:long-line.md", 0, ""),
+    ("100,000 attributes", "gen:many-attributes.html", 0, ""),
+    ("100,000 nested divs", "gen:nested-divs.html", 0, "[html.depth_limit]"),
+    ("100,000 nested > quotes", "gen:nested-quotes.md", 0, "[html.depth_limit]"),
+    ("nested list levels (5 MB)", "gen:nested-lists.md", 0, "[html.depth_limit]"),
+    ("100,000 nested <ul><li>", "gen:nested-list-elements.html", 0, "[html.depth_limit]"),
+    ("100,000 nested <blockquote>", "gen:nested-blockquote-elements.html", 0, "[html.depth_limit]"),
+    ("100,000 nested JSON blocks", "gen:nested-json.json", 65, "error:"),
+]
+
+# Linearity inputs: (reader, extension, one unit of realistic content); the 1x input is UNITS units.
+UNITS = 2000
+LINEAR = [
+    ("jekyll", "md", None),
+    ("markdown", "md", None),
+    ("html", "html", "<h2>Section</h2><p>Some <em>text</em> with <a href=\"https://example.com/x\">a link</a>"
+                     " and 中文的句子，还有标点。</p><ul><li>one</li><li>two <strong>b</strong></li></ul>"
+                     "<blockquote><p>quoted</p></blockquote><table><tr><td>a</td><td>b</td></tr></table>\n"),
+]
+MD_UNIT = ("## Section\n\nSome *text* with [a link](https://example.com/x) and 中文的句子，还有标点。\n\n"
+           "- one\n- two **b**\n\n> quoted\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n")
+
+
+def run(sheaf, args, cwd):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.monotonic()
+    p = subprocess.run([sheaf, *args], cwd=cwd, capture_output=True)
+    wall = time.monotonic() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return p, cpu, wall
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sheaf", required=True)
+    ap.add_argument("--root", required=True)
+    ap.add_argument("--corpus")  # passed by CTest to every script; unused
+    args = ap.parse_args()
+    root = pathlib.Path(args.root).resolve()
+    args.sheaf = str(pathlib.Path(args.sheaf).resolve())
+    folder = root / "tests" / "bad-inputs"
+    sys.path.insert(0, str(folder))
+    import generate  # noqa: E402
+
+    failures = []
+    with tempfile.TemporaryDirectory(prefix="sheaf-bad-") as tmp:
+        tmp = pathlib.Path(tmp)
+        print(f"{'case':34} {'writer':9} exit  cpu s  wall s")
+        for name, source, code, message in CASES:
+            if source.startswith("gen:"):
+                gen, ext = source[4:].rsplit(".", 1)
+                path = tmp / f"{gen}.{ext}"
+                path.write_bytes(generate.CASES[gen](1).encode("utf-8"))
+            else:
+                path = folder / source
+            for writer in WRITERS:
+                out = tmp / f"out.{writer}"
+                p, cpu, wall = run(args.sheaf, [str(path), "-t", writer, "-o", str(out)], tmp)
+                err = p.stderr.decode("utf-8", "replace")
+                print(f"{name:34} {writer:9} {p.returncode:4} {cpu:6.2f} {wall:7.2f}")
+                if p.returncode != code:
+                    failures.append(f"{name} -t {writer}: exit {p.returncode}, expected {code}: {err[:300]}")
+                if message and message not in err:
+                    failures.append(f"{name} -t {writer}: stderr lacks {message!r}: {err[:300]}")
+                if code != 0 and out.exists():
+                    failures.append(f"{name} -t {writer}: a failed conversion left {out.name}")
+                if code == 0 and not out.exists():
+                    failures.append(f"{name} -t {writer}: no output written")
+                if cpu > BOUND:
+                    failures.append(f"{name} -t {writer}: {cpu:.2f} s of CPU (bound {BOUND} s)")
+                if out.exists():
+                    out.unlink()
+
+        print(f"\nlinearity: {'reader/writer':22} 1x cpu s  8x cpu s  ratio (bound {RATIO})")
+        inputs = {}
+        for reader, ext, unit in LINEAR:
+            unit = unit or MD_UNIT
+            front = "---\ntitle: linear\n---\n" if reader == "jekyll" else ""
+            for scale in (1, 8):
+                path = tmp / f"linear-{reader}-{scale}.{ext}"
+                path.write_text(front + unit * (UNITS * scale), encoding="utf-8")
+                inputs[reader, scale] = path
+        # Each check: a label and the arguments for a scale (1 or 8).
+        checks = [(f"read {r}", lambda s, r=r: ["-f", r, str(inputs[r, s]), "-t", "json"]) for r, _, _ in LINEAR]
+        # Writers (and the JSON reader) start from sheaf's own JSON of the Markdown input.
+        for scale in (1, 8):
+            p, _, _ = run(args.sheaf, ["-f", "markdown", str(inputs["markdown", scale]), "-t", "json",
+                                       "-o", str(tmp / f"linear-{scale}.json")], tmp)
+            if p.returncode != 0:
+                failures.append(f"linearity input: {p.stderr.decode()[:300]}")
+                return report(failures)
+        checks.append(("read json", lambda s: ["-f", "json", str(tmp / f"linear-{s}.json"), "-t", "json"]))
+        checks += [(f"write {w}", lambda s, w=w: ["-f", "json", str(tmp / f"linear-{s}.json"), "-t", w])
+                   for w in WRITERS]
+        for label, argv in checks:
+            times = []
+            for scale in (1, 8):
+                best = None
+                for _ in range(2):  # the better of two runs: less noise from other processes
+                    p, cpu, _ = run(args.sheaf, [*argv(scale), "-o", str(tmp / "linear.out")], tmp)
+                    if p.returncode != 0:
+                        failures.append(f"linearity {label} {scale}x: exit {p.returncode}: {p.stderr.decode()[:300]}")
+                    best = cpu if best is None else min(best, cpu)
+                times.append(best)
+            ratio = times[1] / max(times[0], 0.02)  # below 20 ms, process start-up dominates
+            print(f"linearity: {label:22} {times[0]:8.3f}  {times[1]:8.3f}  {ratio:5.1f}")
+            if ratio > RATIO:
+                failures.append(f"linearity {label}: 8x input took {ratio:.1f} times the 1x input")
+    return report(failures)
+
+
+def report(failures):
+    for f in failures:
+        print("FAIL:", f, file=sys.stderr)
+    print("bad inputs:", "all passed" if not failures else f"{len(failures)} failure(s)")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
