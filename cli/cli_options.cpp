@@ -424,7 +424,7 @@ CliOptions parse_command_line(int argc, const char* const argv[]) {
       }
     }
   }
-  if (has("site-root")) o.writer.epub.site_root = str("site-root");
+  if (has("site-root")) o.writer.epub.site_root = o.reader.site_root = str("site-root");
   if (has("keep-order")) o.writer.epub.order_by_date = false;
 
   if (has("files-from")) o.files_from = str("files-from");

@@ -179,6 +179,7 @@ inline constexpr const char* image = "image";
 inline constexpr const char* from = "from";
 inline constexpr const char* source = "source";
 inline constexpr const char* slug = "slug";
+inline constexpr const char* site = "site";  ///< the site or publication name (og:site_name, _config.yml title)
 }  // namespace meta_key
 
 /// The root: metadata, body, and where it came from.

@@ -18,6 +18,9 @@ struct ReaderOptions {
   /// Jekyll: take date and slug from a `YYYY-MM-DD-slug.ext` file name when front matter has
   /// none. Default true.
   bool post_name_metadata = true;
+  /// Jekyll: the site root (the folder holding _config.yml and _posts/), as --site-root gives it.
+  /// Default "": the nearest ancestor of the post with _config.yml, else the parent of _posts/.
+  std::string site_root;
   /// Encoding of the input bytes (--input-encoding), overriding BOM, declarations and detection.
   /// Default "": detect (converters/shared/text_encoding.hpp).
   std::string input_encoding;

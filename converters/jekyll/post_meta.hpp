@@ -20,12 +20,11 @@ void complete_post_meta(MetaMap& meta, const MetaMap* site, const std::string& s
 
 /// A news-mirror post opens with `<!--1719358742000-->` (or `<!--NaN-->`) and a heading that is a
 /// link to the article (`[title](url)` underlined with `---`/`===`, or `#`…`# [title](url)`).
-/// Returns the body without that heading (the comment is left: the HTML reader drops comments)
-/// and sets `source` to the link's URL when the post has no `source`. Other bodies come back as is.
+/// Returns the body without the comment and that heading, and sets `source` to the link's URL when the post has no `source`. Other bodies come back as is.
 std::string_view strip_mirror_heading(std::string_view body, MetaMap& meta);
 
 /// The text before the excerpt separator (`excerpt_separator` of the post, else of the site,
-/// else `<!--more-->`), or nullopt-like empty view when the body does not contain it.
+/// else `<!--more-->`), or an empty view when the body does not contain it.
 std::string_view excerpt_source(std::string_view body, const MetaMap& meta, const MetaMap* site);
 
 }  // namespace sheaf::jekyll

@@ -424,6 +424,7 @@ class BlockWriter {
 void write(const Document& doc, const WriterOptions& options, Context& context, std::ostream& out) {
   std::string body;
   MdState state(options.markdown, context, doc.source_name);
+  state.jekyll = options.markdown.front_matter && !doc.meta.empty();
   MdEmitter em(body, options.markdown);
   BlockWriter writer(state, em);
   writer.blocks(doc.blocks, false);

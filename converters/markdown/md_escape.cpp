@@ -122,7 +122,7 @@ std::string md_link_title(std::string_view title) {
   while (true) {
     const std::size_t nl = escaped.find('\n', line);
     const std::string_view text = std::string_view(escaped).substr(line, nl == std::string::npos ? std::string::npos : nl - line);
-    const auto at = line > 0 ? md_line_start_escape(text, false) : std::nullopt;
+    const auto at = line > 0 ? md_line_start_escape(text, false, false) : std::nullopt;
     if (at) {
       out.append(text.substr(0, *at));
       out += '\\';
@@ -196,8 +196,16 @@ bool md_starts_entity(std::string_view s) noexcept {
   return i > start && i - start <= 48 && is_alpha(s[start]) && i < s.size() && s[i] == ';';
 }
 
-std::optional<std::size_t> md_line_start_escape(std::string_view line, bool first_line) noexcept {
+std::optional<std::size_t> md_line_start_escape(std::string_view line, bool first_line,
+                                                bool kramdown) noexcept {
   if (line.empty()) return std::nullopt;
+  if (kramdown) {
+    // `#x` is a heading to kramdown (no space needed), `: definition` a definition list and
+    // `*[ABBR]: text` an abbreviation definition.
+    if (line[0] == '#') return 0;
+    if (line[0] == ':' && (line.size() == 1 || line[1] == ' ' || line[1] == '\t')) return 0;
+    if (line.substr(0, 2) == "*[" && line.find("]:") != std::string_view::npos) return 0;
+  }
   auto blank_from = [&](std::size_t i) {
     for (; i < line.size(); ++i)
       if (line[i] != ' ' && line[i] != '\t') return false;

@@ -43,8 +43,11 @@ bool md_starts_entity(std::string_view s) noexcept;
 /// Where a backslash must go so that a line of paragraph text is not read as a block start, or
 /// nullopt when the line is safe. `first_line`: the line starts a block (any list number and any
 /// lone marker count); later lines (after a hard break) only interrupt a paragraph with the
-/// stricter rules, but can be setext underlines or table delimiter rows.
-std::optional<std::size_t> md_line_start_escape(std::string_view line, bool first_line) noexcept;
+/// stricter rules, but can be setext underlines or table delimiter rows. `kramdown`: the output is
+/// a Jekyll post, where `#x` is a heading, `: x` starts a definition and `*[A]: x` an
+/// abbreviation.
+std::optional<std::size_t> md_line_start_escape(std::string_view line, bool first_line,
+                                                bool kramdown = false) noexcept;
 
 /// `body` for Jekyll, which renders Liquid before Markdown: every `{{` and `{%` (in text, code,
 /// anywhere) becomes `{% raw %}{{{% endraw %}`, which Liquid turns back into the two characters.

@@ -96,7 +96,15 @@ bool math_is_inert(std::string_view tex) {
   return true;
 }
 
-std::string math_markdown(const Math& m) {
+std::string math_markdown(const Math& source, bool jekyll) {
+  // A newline in TeX is a space; in Markdown it would end the line, where container prefixes and
+  // block starts would meet the TeX.
+  Math m = source;
+  for (char& c : m.tex)
+    if (c == '\n' || c == '\r') c = ' ';
+  // kramdown (Jekyll) reads `$$…$$` as math, inline or alone in a paragraph as display, and takes
+  // the TeX literally; it cannot hold `$$`.
+  if (jekyll && m.tex.find("$$") == std::string::npos) return "$$" + m.tex + "$$";
   const std::string fence = m.display ? "$$" : "$";
   if (math_is_inert(m.tex)) return fence + m.tex + fence;
   // GitHub's form for TeX that Markdown would otherwise rewrite: the TeX inside a code span.
@@ -158,7 +166,7 @@ class Flattener {
                      markup("[^" + std::to_string(state_.add_note(n)) + "]");
                      pieces.back().footnote_ref = true;
                    },
-                   [&](const Math& m) { markup(math_markdown(m)); },
+                   [&](const Math& m) { markup(math_markdown(m, state_.jekyll)); },
                    [&](const Span& s) {
                      std::string open = "<span";
                      if (!s.attr.id.empty()) open += " id=\"" + html_attribute(s.attr.id) + "\"";
@@ -673,6 +681,10 @@ class Renderer {
         return (next < 0x80 && (std::isalpha(static_cast<int>(next)) != 0)) || next == U'/' ||
                next == U'!' || next == U'?';
       case '&': return md_starts_entity(std::string_view(t).substr(k));
+      case '$':
+        // kramdown (Jekyll) reads `$$…$$` as math; a lone `$` is text everywhere.
+        return state_.jekyll && ((k + 1 < t.size() && t[k + 1] == '$') || (k > 0 && t[k - 1] == '$') ||
+                                 next == U'$' || text_before(i, k) == U'$');
       case ':':
         if (k == 0 && i > 0 && p_[i - 1].footnote_ref) return true;
         if (!p.in_link && t.compare(k, 3, "://") == 0) {
@@ -738,7 +750,8 @@ class Renderer {
         if (!lines[l].text_first) continue;
         const std::size_t start = lines[l].start;
         const std::size_t end = l + 1 < lines.size() ? lines[l + 1].start - 1 : out.size();
-        if (auto at = md_line_start_escape(std::string_view(out).substr(start, end - start), l == 0))
+        if (auto at = md_line_start_escape(std::string_view(out).substr(start, end - start), l == 0,
+                                           state_.jekyll))
           inserts.push_back(start + *at);
       }
       result.text.reserve(out.size() + inserts.size());
@@ -791,6 +804,13 @@ class Renderer {
       }
       const char c = t[k];
       if (c == ' ' && mode_ == InlineMode::paragraph && can_break(i, k)) breaks.push_back(out.size());
+      if (c == '{' && state_.jekyll && text_at(i, k + 1) == U':') {
+        // kramdown's attribute lists `{:…}` are removed by Jekyll (and the Jekyll reader); a
+        // reference keeps the brace out of their reach.
+        out += "&#123;";
+        k = next;
+        continue;
+      }
       if (c == '`' && marked(i, k) &&
           ((k == 0 && before(i) == U'`') || (next == t.size() && after(i) == U'`'))) {
         // A backslash-escaped backtick next to a code span's fence would lengthen that fence's

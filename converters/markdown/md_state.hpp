@@ -42,6 +42,9 @@ class MdState {
   }
 
   const MarkdownWriterOptions& options;
+  /// The output is a Jekyll post (it has front matter): Jekyll renders Liquid, then kramdown,
+  /// whose math is `$$…$$` with the TeX as written.
+  bool jekyll = false;
   Context& context;
   std::string source_name;
   std::deque<Blocks> notes;               ///< footnote n is notes[n - 1]; stable while growing

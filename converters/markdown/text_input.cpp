@@ -1,5 +1,6 @@
 #include "converters/markdown/text_input.hpp"
 
+#include "converters/shared/text_encoding.hpp"
 #include "core/error.hpp"
 #include "core/utf8.hpp"
 
@@ -60,7 +61,14 @@ std::string clean_text_input(const Input& input, const ReaderOptions& options, C
                 "input is " + std::to_string(input.bytes.size()) + " bytes, over the limit of " +
                     std::to_string(options.max_input_bytes) + " (--max-input-size)",
                 input.name);
-  if (utf8::is_clean(input.bytes)) return normalise_line_ends(std::string(input.bytes));
+  if (options.input_encoding.empty() && utf8::is_clean(input.bytes))
+    return normalise_line_ends(std::string(input.bytes));
+  const std::string_view bom = input.bytes.substr(0, 2);
+  if (bom != "\xFF\xFE" && bom != "\xFE\xFF") {
+    // Legacy encodings (GBK, Big5, Shift_JIS…) are detected and decoded as for HTML pages.
+    return normalise_line_ends(text_encoding::decode_to_utf8(input.bytes, options.input_encoding, input.name,
+                                                             context, id_prefix));
+  }
 
   utf8::Repair report;
   std::string text;

@@ -22,6 +22,7 @@ struct ConverterDeleter {
 using ConverterPtr = std::unique_ptr<UConverter, ConverterDeleter>;
 
 constexpr std::size_t kDeclarationWindow = 16 * 1024;
+constexpr std::size_t kMinDetectionBytes = 8;  // non-ASCII bytes needed before uchardet is asked
 
 char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -225,6 +226,10 @@ std::string decode_to_utf8(std::string_view bytes, const std::string& forced_enc
                               source_name, {}});
   }
   if (mostly_utf8(bytes)) return repair_utf8(bytes, source_name, context, reader);
+  // A handful of stray bytes is no evidence of an encoding: repair (with a warning) rather than guess.
+  std::size_t non_ascii = 0;
+  for (char c : bytes) non_ascii += static_cast<unsigned char>(c) >= 0x80;
+  if (non_ascii < kMinDetectionBytes) return repair_utf8(bytes, source_name, context, reader);
   const std::string guess = canonical_name(detect(bytes));
   if (guess.empty() || guess == "utf-8") return repair_utf8(bytes, source_name, context, reader);
   ConverterPtr converter = open_converter(guess);

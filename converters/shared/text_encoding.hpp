@@ -7,7 +7,8 @@
 //      legacy text that happens to be valid UTF-8 is not);
 //   4. a declaration in the first 16 KiB: <meta charset>, http-equiv Content-Type, <?xml encoding>;
 //   5. mostly-UTF-8 bytes with a few bad sequences are repaired as UTF-8;
-//   6. else uchardet's guess (GB18030, Big5, Shift_JIS, EUC-KR, windows-1252…), never Latin-1 by
+//   6. fewer than 8 non-ASCII bytes: repaired as UTF-8 (too little evidence to guess);
+//   7. else uchardet's guess (GB18030, Big5, Shift_JIS, EUC-KR, windows-1252…), never Latin-1 by
 //      default.
 // Invalid bytes become U+FFFD with one warning; NUL bytes too. Linear in the input size.
 #include <string>

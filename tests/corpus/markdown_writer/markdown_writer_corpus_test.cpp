@@ -102,11 +102,17 @@ TEST(MarkdownWriterCorpus, ReferencePost) {
 void mask_urls(Blocks& blocks);
 /// Every link destination and image source replaced by "u": the Markdown reader takes them from
 /// cmark-gfm's HTML, which percent-encodes them (houdini_escape_href), so they can come back
-/// changed by the reader alone; differences that vanish with them masked are the reader's.
+/// changed by the reader alone; differences that vanish with them masked are the reader's. Also
+/// the writer's documented TeX normalisation (newlines as spaces) and the Jekyll reader's merging
+/// of definition-list items without a term.
 void mask_urls(Inlines& inlines) {
   for (Inline& in : inlines)
     std::visit(overloaded{
-                   [](Text&) {}, [](Code&) {}, [](LineBreak&) {}, [](Math&) {},
+                   [](Text&) {}, [](Code&) {}, [](LineBreak&) {},
+                   [](Math& m) {  // newlines in TeX are written as spaces (documented)
+                     for (char& c : m.tex)
+                       if (c == '\n') c = ' ';
+                   },
                    [](Emph& e) { mask_urls(e.children); },
                    [](Strong& e) { mask_urls(e.children); },
                    [](Strikeout& e) { mask_urls(e.children); },
@@ -146,10 +152,19 @@ void mask_urls(Blocks& blocks) {
                      mask_urls(f.credit);
                    },
                    [](DefinitionList& d) {
+                     // The Jekyll reader merges an item without a term into the one before it
+                     // (kramdown's `: another definition`); so does this comparison.
+                     std::vector<DefinitionItem> merged;
                      for (DefinitionItem& i : d.items) {
                        mask_urls(i.term);
                        for (Blocks& def : i.definitions) mask_urls(def);
+                       if (i.term.empty() && !merged.empty()) {
+                         for (Blocks& def : i.definitions) merged.back().definitions.push_back(std::move(def));
+                         continue;
+                       }
+                       merged.push_back(std::move(i));
                      }
+                     d.items = std::move(merged);
                    },
                    [](Div& d) { mask_urls(d.children); },
                },

@@ -279,9 +279,13 @@ class Canon {
                 notes_.push_back(&n);
                 out.push_back(CanonChar{"<FN>", sorted(fmt)});
               },
-              [&](const Math& m) {
+              [&](const Math& source) {
                 // The documented form: `$tex$` (or `$$`), with the TeX in a code span
-                // (`` $`tex`$ ``) when CommonMark would otherwise read syntax in it.
+                // (`` $`tex`$ ``) when CommonMark would otherwise read syntax in it; newlines in
+                // the TeX are spaces.
+                Math m = source;
+                for (char& c : m.tex)
+                  if (c == '\n' || c == '\r') c = ' ';
                 const std::string fence = m.display ? "$$" : "$";
                 text(fence, fmt, out);
                 if (math_is_inert(m.tex)) {
