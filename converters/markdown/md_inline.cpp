@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <limits>
 #include <string_view>
 #include <unordered_map>
 
@@ -36,13 +37,13 @@ struct Piece {
 struct EmphNode {
   EmphKind kind = EmphKind::emph;
   std::size_t open = 0, close = 0;
-  /// Repair level: 0 as chosen, 1 the other delimiter character, 2 the letters outside written as
-  /// character references, 3 both, 4 raw HTML.
-  int level = 0;
+  bool flip = false;   ///< the other delimiter character (`_` for `*`; `~` for `~~`)
+  bool html = false;   ///< raw HTML: the last resort
+  int repairs = 0;     ///< repairs tried so far
 };
 
-bool flipped(const EmphNode& n) { return n.level == 1 || n.level == 3; }
-bool as_html(const EmphNode& n) { return n.level >= 4; }
+bool flipped(const EmphNode& n) { return n.flip; }
+bool as_html(const EmphNode& n) { return n.html; }
 char delim_char(const EmphNode& n) {
   if (n.kind == EmphKind::strike) return '~';
   return flipped(n) ? '_' : '*';
@@ -449,24 +450,23 @@ class Renderer {
       std::fill(ok.begin(), ok.end(), true);
       for (const auto& scope_runs : runs) md_check_emphasis(scope_runs, kinds, ok);
       bool all_ok = true;
-      // Failing nodes whose delimiters touch fail together (`*a**b*`); repairing only the first
-      // of them in a round lets `*a*_b_` be found.
-      std::vector<bool> repaired(nodes_.size(), false);
-      auto touches_repaired = [&](std::size_t piece) {
-        for (std::size_t q : {piece - 1, piece + 1})
-          if (q < p_.size() && (p_[q].kind == PieceKind::open || p_[q].kind == PieceKind::close) &&
-              repaired[p_[q].node])
-            return true;
-        return false;
-      };
-      for (std::size_t k = 0; k < nodes_.size(); ++k) {
+      // Repair failing nodes innermost first, one per group of related nodes a round: nested or
+      // touching nodes fail together (`*a**b*`, `**a**b**c**`), and repairing all of them at once
+      // would move them in lockstep. Independent groups are repaired in the same round.
+      std::size_t blocked_from = std::numeric_limits<std::size_t>::max();  // open of the last repaired
+      std::size_t blocked_to = 0;
+      for (std::size_t k = nodes_.size(); k-- > 0;) {
         if (ok[k] || as_html(nodes_[k])) continue;
         all_ok = false;
         EmphNode& n = nodes_[k];
-        if (round < 12 && (touches_repaired(n.open) || touches_repaired(n.close))) continue;
-        repaired[k] = true;
-        n.level = round >= 12 ? 4 : n.level + 1;
-        if (n.level == 2 || n.level == 3) encode_outer_letters(n);
+        // Nodes are in opening order, so a later-repaired node that contains or touches this one
+        // has an interval reaching it.
+        const bool related = blocked_from != std::numeric_limits<std::size_t>::max() &&
+                             n.close + 1 >= blocked_from && n.open <= blocked_to + 1;
+        if (related && round < 64) continue;
+        repair(n, round >= 64);
+        blocked_from = std::min(blocked_from, n.open);
+        blocked_to = std::max(blocked_to, n.close);
       }
       if (all_ok) break;
     }
@@ -476,13 +476,47 @@ class Renderer {
                     "emphasis no Markdown delimiter can express here was written as raw HTML");
   }
 
-  void encode_outer_letters(const EmphNode& n) {
-    if (n.open > 0 && p_[n.open - 1].kind == PieceKind::text &&
-        md_char_class(md_last_code_point(p_[n.open - 1].text)) == CharClass::other)
-      p_[n.open - 1].encode_last = true;
-    if (n.close + 1 < p_.size() && p_[n.close + 1].kind == PieceKind::text &&
-        md_char_class(md_first_code_point(p_[n.close + 1].text)) == CharClass::other)
-      p_[n.close + 1].encode_first = true;
+  /// One repair step for a node the renderer would not pair as intended. Where a delimiter
+  /// cannot open or close because of a letter outside it, that letter becomes a character
+  /// reference; otherwise (or when that is done) the delimiter character is switched; after a few
+  /// steps, raw HTML.
+  void repair(EmphNode& n, bool give_up) {
+    ++n.repairs;
+    if (give_up || n.repairs > 4) {
+      n.html = true;
+      return;
+    }
+    if (encode_outer_letters(n)) return;
+    n.flip = !n.flip;
+  }
+
+  /// Writes the letters outside `n`'s delimiters as character references where a delimiter
+  /// cannot open or close because of them (for `*`/`_` across strikeout delimiters, which
+  /// cmark-gfm skips). Returns whether anything changed.
+  bool encode_outer_letters(const EmphNode& n) {
+    const char ch = delim_char(n);
+    bool changed = false;
+    const Flanking open = md_flanking(ch, run_before(ch, n.open), run_after(ch, n.open));
+    if (!open.can_open) {
+      std::size_t j = n.open;
+      while (ch != '~' && j > 0 && is_strike_delim(j - 1)) --j;
+      if (j > 0 && p_[j - 1].kind == PieceKind::text && !last_encoded(p_[j - 1]) &&
+          md_char_class(md_last_code_point(p_[j - 1].text)) == CharClass::other) {
+        p_[j - 1].encode_last = true;
+        changed = true;
+      }
+    }
+    const Flanking close = md_flanking(ch, run_before(ch, n.close), run_after(ch, n.close));
+    if (!close.can_close) {
+      std::size_t j = n.close;
+      while (ch != '~' && j + 1 < p_.size() && is_strike_delim(j + 1)) ++j;
+      if (j + 1 < p_.size() && p_[j + 1].kind == PieceKind::text && !first_encoded(p_[j + 1]) &&
+          md_char_class(md_first_code_point(p_[j + 1].text)) == CharClass::other) {
+        p_[j + 1].encode_first = true;
+        changed = true;
+      }
+    }
+    return changed;
   }
 
   // ---- per-character escape decisions ----------------------------------------------------------

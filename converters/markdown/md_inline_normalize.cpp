@@ -40,6 +40,26 @@ void push(Inlines& out, Inline in) {
         last->text += c->text;
         return;
       }
+  // Two emphasis, strong or strikeout nodes in a row render as one, and their delimiters would
+  // run together (`*a**b*`, `~~a~~~~b~~`).
+  if (!out.empty()) {
+    Inlines* last = nullptr;
+    Inlines* kids = nullptr;
+    if (auto* k = std::get_if<Strikeout>(&in.node)) {
+      kids = &k->children;
+      if (auto* l = std::get_if<Strikeout>(&out.back().node)) last = &l->children;
+    } else if (auto* e = std::get_if<Emph>(&in.node)) {
+      kids = &e->children;
+      if (auto* l = std::get_if<Emph>(&out.back().node)) last = &l->children;
+    } else if (auto* g = std::get_if<Strong>(&in.node)) {
+      kids = &g->children;
+      if (auto* l = std::get_if<Strong>(&out.back().node)) last = &l->children;
+    }
+    if (last && kids) {
+      for (Inline& child : *kids) push(*last, std::move(child));
+      return;
+    }
+  }
   out.push_back(std::move(in));
 }
 
@@ -207,9 +227,11 @@ class Normalizer {
  public:
   explicit Normalizer(bool html_breaks) : html_breaks_(html_breaks) {}
 
-  /// Normalises `in` into `out`; `in_link`: inside link text; `in_strike`: directly inside
-  /// strikeout.
-  void node(const Inline& in, Inlines& out, bool in_link, bool in_strike) {
+  /// Normalises `in` into `out`; `in_link`: inside link text; `parent`: the emphasis-like node
+  /// `out` belongs to directly (emphasis in emphasis, strong in strong and strikeout in strikeout
+  /// render as one).
+  enum class Parent { other, emph, strong, strike };
+  void node(const Inline& in, Inlines& out, bool in_link, Parent parent = Parent::other) {
     std::visit(
         overloaded{
             [&](const Text& t) {
@@ -218,22 +240,32 @@ class Normalizer {
                 if (c == '\n' || c == '\r') c = ' ';
               push(out, Inline{Text{std::move(s)}});
             },
-            [&](const Emph& e) { emphasis(Inline{Emph{}}, e.children, out, in_link, false); },
+            [&](const Emph& e) {
+              if (parent == Parent::emph) {
+                for (const Inline& c : e.children) node(c, out, in_link, Parent::emph);
+                return;
+              }
+              emphasis(Inline{Emph{}}, e.children, out, in_link, Parent::emph);
+            },
             [&](const Strong& s) {
+              if (parent == Parent::strong) {
+                for (const Inline& c : s.children) node(c, out, in_link, Parent::strong);
+                return;
+              }
               if (s.children.size() == 1)
                 if (const auto* inner = std::get_if<Emph>(&s.children.front().node)) {
                   Inline swapped{Emph{{Inline{Strong{inner->children}}}}};
-                  node(swapped, out, in_link, false);
+                  node(swapped, out, in_link, parent);
                   return;
                 }
-              emphasis(Inline{Strong{}}, s.children, out, in_link, false);
+              emphasis(Inline{Strong{}}, s.children, out, in_link, Parent::strong);
             },
             [&](const Strikeout& s) {
-              if (in_strike) {
-                for (const Inline& c : s.children) node(c, out, in_link, true);
+              if (parent == Parent::strike) {
+                for (const Inline& c : s.children) node(c, out, in_link, Parent::strike);
                 return;
               }
-              emphasis(Inline{Strikeout{}}, s.children, out, in_link, true);
+              emphasis(Inline{Strikeout{}}, s.children, out, in_link, Parent::strike);
             },
             [&](const Superscript& s) {
               Inlines kids = list(s.children, in_link, CharClass::punct, CharClass::punct);
@@ -248,7 +280,7 @@ class Normalizer {
             },
             [&](const Link& l) {
               if (in_link) {  // CommonMark links cannot nest: keep the inner link's text
-                for (const Inline& c : l.children) node(c, out, true, false);
+                for (const Inline& c : l.children) node(c, out, true);
                 return;
               }
               Link copy{l.url, l.title, list(l.children, true, CharClass::punct, CharClass::punct)};
@@ -262,7 +294,7 @@ class Normalizer {
             },
             [&](const Span& s) {
               if (s.attr.id.empty() && s.attr.lang.empty()) {
-                for (const Inline& c : s.children) node(c, out, in_link, in_strike);
+                for (const Inline& c : s.children) node(c, out, in_link, parent);
                 return;
               }
               Span copy{s.attr, list(s.children, in_link, CharClass::punct, CharClass::punct)};
@@ -275,7 +307,7 @@ class Normalizer {
   /// A normalised inline list whose outer neighbours are of the given classes.
   Inlines list(const Inlines& ins, bool in_link, CharClass left, CharClass right) {
     Inlines out;
-    for (const Inline& in : ins) node(in, out, in_link, false);
+    for (const Inline& in : ins) node(in, out, in_link);
     fix_punctuation(out, left, right);
     return out;
   }
@@ -285,9 +317,9 @@ class Normalizer {
   }
 
  private:
-  void emphasis(Inline shell, const Inlines& kids, Inlines& out, bool in_link, bool strike) {
+  void emphasis(Inline shell, const Inlines& kids, Inlines& out, bool in_link, Parent self) {
     Inlines children;
-    for (const Inline& c : kids) node(c, children, in_link, strike);
+    for (const Inline& c : kids) node(c, children, in_link, self);
     fix_punctuation(children, CharClass::punct, CharClass::punct);
     Inlines before, after;
     hoist_edges(children, before, after);

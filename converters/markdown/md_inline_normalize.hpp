@@ -9,7 +9,9 @@
 //     outside (`**（测试）**后文` → `（**测试**）后文`), because CommonMark's flanking rules would
 //     leave the delimiters literal; emphasis a renderer still would not pair is repaired later;
 //   - strong whose only child is emphasis becomes emphasis around strong (same rendering; `***x***`
-//     nests that way); strikeout directly inside strikeout is unwrapped;
+//     nests that way); emphasis, strong or strikeout directly inside the same kind is unwrapped,
+//     and two of the same kind in a row become one (they render as one, and their delimiters
+//     would run together);
 //   - links inside link text keep their text only; spans without id or lang keep their children;
 //     adjacent code spans become one (their fences would run together); empty code, math, superscript and subscript disappear; newlines in text become spaces.
 #include "core/document.hpp"

@@ -5,7 +5,7 @@
 //   - blocks as `P[...]`, `H2[...]`, `UL tight{LI{...}}`, `OL 3 loose{...}`, `Q{...}`,
 //     `CODE lang "text"`, `HR`, `TABLE l,c{HEAD{ROW{CELL[...]}}BODY{...}}`, `NOTE{...}`;
 //   - inline content as runs of characters with the same formatting: `{E}`, `{S}`, `{D}` for
-//     emphasis, strong, strikeout (a multiset, so nesting order does not count), `{C}` code,
+//     emphasis, strong, strikeout (a set: nesting order and nesting of one kind do not count), `{C}` code,
 //     `{L url|title}` links; images `<IMG src|alt|title>`, hard breaks `<BR>`, footnote calls
 //     `<FN>`. Whitespace and punctuation carry no E/S/D (the writer may move them out of emphasis).
 #include <algorithm>
@@ -365,16 +365,18 @@ inline std::string canonical_inline(const std::vector<CanonChar>& input, CanonOp
       fmt = kept;
     }
     {
-      // Strikeout inside strikeout renders the same as one strikeout.
+      // Emphasis inside emphasis renders as emphasis (and so for strong and strikeout).
       std::string deduped;
-      bool seen_d = false;
+      bool seen_e = false, seen_s = false, seen_d = false;
       std::size_t start = 0;
       while (start <= fmt.size()) {
         std::size_t end = fmt.find(' ', start);
         if (end == std::string::npos) end = fmt.size();
         const std::string word = fmt.substr(start, end - start);
-        if (!word.empty() && !(word == "D" && seen_d)) deduped += (deduped.empty() ? "" : " ") + word;
-        seen_d = seen_d || word == "D";
+        bool& seen = word == "E" ? seen_e : word == "S" ? seen_s : seen_d;
+        const bool repeat = (word == "E" || word == "S" || word == "D") && seen;
+        if (!word.empty() && !repeat) deduped += (deduped.empty() ? "" : " ") + word;
+        if (word == "E" || word == "S" || word == "D") seen = true;
         start = end + 1;
       }
       fmt = deduped;
