@@ -8,11 +8,10 @@
 #include "converters/jekyll/front_matter.hpp"
 #include "converters/jekyll/jekyll.hpp"
 #include "converters/markdown/markdown.hpp"
-#include "converters/markdown/md_table.hpp"
 #include "core/meta.hpp"
 #include "core/overloaded.hpp"
 #include "tests/support/corpus.hpp"
-#include "tests/unit/markdown_writer/gfm.hpp"
+#include "tests/unit/markdown_writer/build.hpp"
 
 namespace sheaf::test_md {
 namespace {
@@ -171,34 +170,6 @@ void mask_urls(Blocks& blocks) {
                b.node);
 }
 
-/// Whether the writer needs raw HTML for some block of `blocks` (a table no pipe table can hold,
-/// a definition list, an attributed div, a raw block): cmark-gfm's tree then holds HTML blocks
-/// that the canonical form does not read, so such posts are checked for idempotence only.
-bool needs_html(const Blocks& blocks) {
-  auto items = [](const std::vector<ListItem>& its) {
-    for (const ListItem& i : its)
-      if (needs_html(i.children)) return true;
-    return false;
-  };
-  for (const Block& b : blocks) {
-    const bool html = std::visit(
-        overloaded{
-            [](const Paragraph&) { return false; }, [](const Heading&) { return false; },
-            [&](const BulletList& l) { return items(l.items); },
-            [&](const OrderedList& l) { return items(l.items); },
-            [](const BlockQuote& q) { return needs_html(q.children); },
-            [](const CodeBlock&) { return false; }, [](const ThematicBreak&) { return false; },
-            [](const Table& t) { return !markdown::md_pipe_table_fits(t); },
-            [](const Figure&) { return false; }, [](const DefinitionList&) { return true; },
-            [](const Div& d) { return !d.attr.id.empty() || !d.attr.lang.empty() || needs_html(d.children); },
-            [](const RawBlock&) { return true; },
-        },
-        b.node);
-    if (html) return true;
-  }
-  return false;
-}
-
 Document masked(Document d) {
   mask_urls(d.blocks);
   return d;
@@ -228,7 +199,7 @@ TEST(MarkdownWriterCorpus, PostsRenderAsWrittenAndAreIdempotent) {
     const std::string body = write_post(d, false);
     // A plain e-mail address in text becomes a link under GFM (docs/formats/markdown.md).
     const CanonOptions options{true};
-    if (needs_html(d.blocks))
+    if (needs_raw_html(d.blocks))
       ++html_posts;
     else if (gfm_canonical(body, options) != canonical(d, options) && ++structure_failures <= 3)
       ADD_FAILURE() << name << ": the Markdown does not render as the document";
