@@ -69,6 +69,7 @@ const std::vector<Group>& option_groups() {
            {"wrap", "MODE", Arity::one, "none, auto or preserve (markdown: none, text: auto)"},
            {"links", "STYLE", Arity::one, "text: inline, references (default) or none"},
            {"no-front-matter", "", Arity::flag, "markdown: no YAML front matter"},
+           {"reference-links", "", Arity::flag, "markdown: [text][n] links with definitions at the end"},
            {"no-header", "", Arity::flag, "text: no title/author/date header"},
            {"compact", "", Arity::flag, "json: one line instead of indented"},
            {"css", "FILE", Arity::many, "epub: add a stylesheet (repeatable)"},
@@ -399,6 +400,7 @@ CliOptions parse_command_line(int argc, const char* const argv[]) {
     o.writer.text.links = parse_choice<LinkStyle>("links", str("links"),
         {{"inline", LinkStyle::inline_links}, {"references", LinkStyle::references}, {"none", LinkStyle::none}});
   if (has("no-front-matter")) o.writer.markdown.front_matter = false;
+  if (has("reference-links")) o.writer.markdown.reference_links = true;
   if (has("no-header")) o.writer.text.header = false;
   if (has("compact")) o.writer.json.pretty = false;
   if (has("css")) o.writer.epub.css_files = vm["css"].as<std::vector<std::string>>();
