@@ -299,12 +299,12 @@ TEST(EpubImages, RefusedPathsAreNotEvenOpened) {
 
 TEST(EpubImages, AllowedRootsAndResourcePathsAreHonoured) {
   Document doc;
-  doc.source_name = "/work/post.md";
-  doc.base = "/work";
+  doc.source_name = "/home/post.md";
+  doc.base = "/home";
   doc.blocks = {para({image("pic.png", "here"), image("/shared/img/other.png", "absolute in a root"),
                       image("found-later.png", "from a resource path")})};
   MemoryContext context;
-  context.files["/work/pic.png"] = tiny_png();
+  context.files["/home/pic.png"] = tiny_png();
   context.files["/shared/img/other.png"] = tiny_gif();
   context.files["/resources/found-later.png"] = tiny_svg();
   WriterOptions options;
@@ -314,7 +314,7 @@ TEST(EpubImages, AllowedRootsAndResourcePathsAreHonoured) {
   EXPECT_TRUE(has_diagnostic(context, "epub.image_refused"));
   MemoryContext context2 = context;
   context2.diagnostics.clear();
-  options.epub.allowed_roots = {"/work", "/shared"};
+  options.epub.allowed_roots = {"/home", "/shared"};
   files = entries(write_epub(doc, context2, options));
   EXPECT_EQ(count(files.at("EPUB/package.opf"), "media-type=\"image/"), 3u);
   EXPECT_FALSE(has_diagnostic(context2, "epub.image_refused"));
