@@ -1,6 +1,9 @@
 // Writes sample books for tests/scripts/test_epubcheck.py when SHEAF_EPUB_DUMP names a directory
-// (epubcheck runs there, outside the unit tests, since each run costs a JVM start). Skips otherwise.
+// (epubcheck runs there, outside the unit tests, since each run costs a JVM start). Without it the
+// books go to a scratch folder and the test checks each is a zip that opens with the EPUB mimetype.
 #include <gtest/gtest.h>
+
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -20,9 +23,19 @@ void save(const std::filesystem::path& dir, const std::string& name, const std::
 
 TEST(EpubDump, WritesSampleBooks) {
   const char* dir_env = std::getenv("SHEAF_EPUB_DUMP");
-  if (!dir_env || !*dir_env) GTEST_SKIP() << "set SHEAF_EPUB_DUMP=DIR to write sample books for epubcheck";
-  const std::filesystem::path dir(dir_env);
+  const bool scratch = !dir_env || !*dir_env;
+  const std::filesystem::path dir =
+      scratch ? std::filesystem::temp_directory_path() / ("sheaf-epub-dump-" + std::to_string(::getpid()))
+              : std::filesystem::path(dir_env);
   std::filesystem::create_directories(dir);
+  struct Cleanup {
+    std::filesystem::path dir;
+    bool active;
+    ~Cleanup() {
+      std::error_code ec;
+      if (active) std::filesystem::remove_all(dir, ec);
+    }
+  } cleanup{dir, scratch};
   {
     MemoryContext c;
     add_kitchen_sink_files(c);
@@ -59,6 +72,16 @@ TEST(EpubDump, WritesSampleBooks) {
                  para({text("English inside: "), link("#nowhere", {text("x")})})};
     save(dir, "rtl.epub", write_epub(ar, c));
   }
+  std::size_t books = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::string head(38, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    EXPECT_EQ(head.substr(0, 2), "PK") << entry.path();
+    EXPECT_EQ(head.substr(30, 8), "mimetype") << entry.path();
+    ++books;
+  }
+  EXPECT_EQ(books, 5u);
 }
 
 }  // namespace
