@@ -1,3 +1,4 @@
+#include "converters/epub/xhtml_page.hpp"
 #include "converters/epub/chapter_writer.hpp"
 
 #include <algorithm>
@@ -89,31 +90,9 @@ class ChapterWriter {
         labels_(labels_for(chapter_.language)) {}
 
   ChapterResult run(const std::vector<std::string>& stylesheets) {
-    w_.declaration();
-    w_.raw("<!DOCTYPE html>\n");
-    w_.open("html");
-    w_.attr("xmlns", "http://www.w3.org/1999/xhtml");
-    w_.attr("xmlns:epub", "http://www.idpf.org/2007/ops");
-    w_.attr("lang", chapter_.language);
-    w_.attr("xml:lang", chapter_.language);
-    if (is_rtl(chapter_.language)) w_.attr("dir", "rtl");
-    w_.newline();
-    w_.open("head");
-    w_.newline();
-    w_.element("title", chapter_.title);
-    w_.newline();
-    for (const std::string& css : stylesheets) {
-      w_.open("link");
-      w_.attr("rel", "stylesheet");
-      w_.attr("type", "text/css");
-      w_.attr("href", "../" + css);
-      w_.close();
-      w_.newline();
-    }
-    w_.close();  // head
-    w_.newline();
-    w_.open("body");
-    w_.newline();
+    std::vector<std::string> hrefs;  // chapters live in text/, one level below the stylesheets
+    for (const std::string& css : stylesheets) hrefs.push_back("../" + css);
+    open_xhtml_page(w_, chapter_.language, chapter_.title, hrefs);
     const std::string title_id = chapter_.ids.fresh("title");
     w_.open("section");
     w_.attr("epub:type", "chapter");

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <map>
 
+#include "converters/epub/xhtml_page.hpp"
 #include "converters/epub/book_info.hpp"
 #include "converters/epub/book_links.hpp"
 #include "converters/epub/book_plan.hpp"
@@ -72,29 +73,7 @@ std::string container_xml() {
 std::string cover_page(const BookInfo& book, const EmbeddedImage& cover) {
   const std::string& lang = book.languages.front();
   XmlWriter w;
-  w.declaration();
-  w.raw("<!DOCTYPE html>\n");
-  w.open("html");
-  w.attr("xmlns", "http://www.w3.org/1999/xhtml");
-  w.attr("xmlns:epub", "http://www.idpf.org/2007/ops");
-  w.attr("lang", lang);
-  w.attr("xml:lang", lang);
-  if (is_rtl(lang)) w.attr("dir", "rtl");
-  w.newline();
-  w.open("head");
-  w.newline();
-  w.element("title", book.title);
-  w.newline();
-  w.open("link");
-  w.attr("rel", "stylesheet");
-  w.attr("type", "text/css");
-  w.attr("href", "styles/sheaf.css");
-  w.close();
-  w.newline();
-  w.close();
-  w.newline();
-  w.open("body");
-  w.newline();
+  open_xhtml_page(w, lang, book.title, {"styles/sheaf.css"});
   w.open("section");
   w.attr("class", "cover");
   w.attr("epub:type", "cover");

@@ -1,3 +1,4 @@
+#include "converters/epub/xhtml_page.hpp"
 #include "converters/epub/nav.hpp"
 
 #include <algorithm>
@@ -62,29 +63,7 @@ std::string nav_document(const BookInfo& book, const std::vector<NavEntry>& toc,
   const std::string& lang = book.languages.front();
   const Labels& labels = labels_for(lang);
   XmlWriter w;
-  w.declaration();
-  w.raw("<!DOCTYPE html>\n");
-  w.open("html");
-  w.attr("xmlns", "http://www.w3.org/1999/xhtml");
-  w.attr("xmlns:epub", "http://www.idpf.org/2007/ops");
-  w.attr("lang", lang);
-  w.attr("xml:lang", lang);
-  if (is_rtl(lang)) w.attr("dir", "rtl");
-  w.newline();
-  w.open("head");
-  w.newline();
-  w.element("title", labels.contents);
-  w.newline();
-  w.open("link");
-  w.attr("rel", "stylesheet");
-  w.attr("type", "text/css");
-  w.attr("href", "styles/sheaf.css");
-  w.close();
-  w.newline();
-  w.close();
-  w.newline();
-  w.open("body");
-  w.newline();
+  open_xhtml_page(w, lang, labels.contents, {"styles/sheaf.css"});
   w.open("nav");
   w.attr("epub:type", "toc");
   w.attr("id", "toc");
