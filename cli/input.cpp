@@ -1,3 +1,4 @@
+#include "core/sniff.hpp"
 #include "cli/input.hpp"
 
 #include <cerrno>
@@ -133,28 +134,17 @@ std::string input_base(const std::string& name) {
 }
 
 std::string_view sniff_format(std::string_view bytes) noexcept {
-  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
-  const auto start = bytes.find_first_not_of(" \t\r\n");
-  if (start == std::string_view::npos) return "markdown";
-  bytes.remove_prefix(start);
-  if (bytes.starts_with("---")) {
-    // Front matter opens with a line holding only the dashes (trailing blanks allowed).
-    const auto rest = bytes.substr(3);
-    const auto end = rest.find_first_not_of(" \t\r");
-    if (end == std::string_view::npos || rest[end] == '\n') return "jekyll";
-  }
-  if (bytes.front() == '<') return "html";
-  if (bytes.front() == '{') {
-    // JSON Lines: a first line that is a whole object ({...}) and another object after it.
-    const auto end = bytes.find('\n');
-    if (end == std::string_view::npos) return "json";
-    const auto first = bytes.substr(0, end);
-    const auto last = first.find_last_not_of(" \t\r");
-    const auto next = bytes.find_first_not_of(" \t\r\n", end);
-    if (first[last] == '}' && next != std::string_view::npos && bytes[next] == '{') return "jsonl";
-    return "json";
-  }
-  return "markdown";
+  const std::string_view format = sheaf::sniff_format(bytes);
+  if (format != "json") return format;
+  // JSON Lines: a first line that is a whole object ({...}) and another object after it.
+  bytes.remove_prefix(bytes.find('{'));
+  const auto end = bytes.find('\n');
+  if (end == std::string_view::npos) return "json";
+  const auto first = bytes.substr(0, end);
+  const auto last = first.find_last_not_of(" \t\r");
+  const auto next = bytes.find_first_not_of(" \t\r\n", end);
+  if (first[last] == '}' && next != std::string_view::npos && bytes[next] == '{') return "jsonl";
+  return "json";
 }
 
 }  // namespace sheaf::cli

@@ -1,5 +1,6 @@
 // The public API (include/sheaf/sheaf.hpp): format choice, file I/O and the registry, over the
 // converter table. Converters stay pure; this file only adds what the CLI also does around them.
+#include "core/sniff.hpp"
 #include "sheaf/sheaf.hpp"
 
 #include <fstream>
@@ -11,29 +12,12 @@ namespace {
 
 const Registry& table(const Registry* registry) { return registry ? *registry : builtin_registry(); }
 
-/// The reader for bytes whose name says nothing: the same rules as the CLI's content sniffing
-/// (cli/input.cpp), without JSON Lines, which is a stream of documents and not one document.
-std::string_view guess_reader(std::string_view bytes) noexcept {
-  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
-  const auto start = bytes.find_first_not_of(" \t\r\n");
-  if (start == std::string_view::npos) return "markdown";
-  bytes.remove_prefix(start);
-  if (bytes.starts_with("---")) {
-    const auto rest = bytes.substr(3);
-    const auto end = rest.find_first_not_of(" \t\r");
-    if (end == std::string_view::npos || rest[end] == '\n') return "jekyll";
-  }
-  if (bytes.front() == '<') return "html";
-  if (bytes.front() == '{') return "json";
-  return "markdown";
-}
-
 const ReaderSpec& choose_reader(const Registry& registry, const ReadOptions& options,
                                 std::string_view bytes) {
   if (!options.format.empty()) return registry.reader(options.format);
   if (options.name != "-")
     if (const ReaderSpec* spec = registry.reader_for(options.name)) return *spec;
-  return registry.reader(guess_reader(bytes));
+  return registry.reader(sniff_format(bytes));
 }
 
 const WriterSpec& choose_writer(const Registry& registry, const WriteOptions& options,
