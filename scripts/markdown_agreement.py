@@ -9,9 +9,9 @@ rules of the spec repository's normalize.py, reimplemented here). Prints the pas
 and the failures. `--peer cmark` / `--peer pandoc` measure cmark-gfm's CommonMark writer or
 pandoc's the same way, for comparison.
 
-    python3 scripts/markdown_agreement.py --sheaf build/cli/sheaf [--corpus ../shared/corpus]
+    python3 scripts/markdown_agreement.py --sheaf build/sheaf [--corpus ../shared/corpus]
            [--peer sheaf|cmark|pandoc] [--extensions] [--verbose]
-    python3 scripts/markdown_agreement.py --sheaf build/cli/sheaf --peers [--verbose]
+    python3 scripts/markdown_agreement.py --sheaf build/sheaf --peers [--verbose]
 
 --peers runs the HTML -> Markdown peers' suites instead: turndown's 147 cases and
 html-to-markdown's golden files; for each input, sheaf's Markdown and the peer's expected
@@ -264,7 +264,7 @@ def run(args, text):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('--sheaf', default='build/cli/sheaf')
+    ap.add_argument('--sheaf', default='build/sheaf')
     ap.add_argument('--corpus', default=str(Path(__file__).resolve().parent.parent.parent / 'shared' / 'corpus'))
     ap.add_argument('--peer', choices=['sheaf', 'cmark', 'pandoc'], default='sheaf')
     ap.add_argument('--extensions', action='store_true')

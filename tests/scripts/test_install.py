@@ -144,8 +144,18 @@ def main():
         run(["bash", "-n", str(bash_completion)])
         check(True, "bash -n completions/sheaf.bash")
         if shutil.which("zsh"):
-            run(["zsh", "-n", str(prefix / "share/zsh/vendor-completions/_sheaf")])
+            zsh_completion = prefix / "share/zsh/vendor-completions/_sheaf"
+            run(["zsh", "-n", str(zsh_completion)])
             check(True, "zsh -n completions/_sheaf")
+            # zsh's completion system needs a terminal; stub its builtins to see what _sheaf offers:
+            # the spec _arguments gets for -t, and the names the format function adds there.
+            zprobe = ('_arguments() { print -l -- "$@" | grep -e "--to=" }; _wanted() { shift 3; "$@" }; '
+                      'compadd() { [[ $1 == -a ]] && print -l -- ${(P)2} }; source "$1"; '
+                      'words=("$2" -t ""); print -n "offers: "; _sheaf_formats output | tr "\\n" " "')
+            said = run(["zsh", "-f", "-c", zprobe, "probe", str(zsh_completion), str(sheaf)]).splitlines()
+            check("_sheaf_formats output" in said[0], "zsh completion: -t/--to completes output formats: " + said[0])
+            offered = set(said[1].removeprefix("offers: ").split())
+            check(offered >= {"epub", "markdown", "json", "text"}, "zsh completion after -t: " + said[1])
         else:
             print("skip  zsh -n (zsh not installed)")
         probe = ('source "$1"; COMP_WORDS=(sheaf -t ""); COMP_CWORD=2; _sheaf; echo "${COMPREPLY[*]}"; '
