@@ -9,6 +9,8 @@
 
 #include <boost/program_options.hpp>
 
+#include "converters/html/clean_rules.hpp"
+#include "converters/html/css_selector.hpp"
 #include "converters/shared/text_encoding.hpp"
 #include "cli/defaults_file.hpp"
 #include "core/error.hpp"
@@ -42,11 +44,14 @@ const std::vector<Group>& option_groups() {
            {"to,t", "FORMAT", Arity::one, "output format (default: from -o's extension, else markdown)"},
            {"output,o", "FILE", Arity::one, "write to FILE; - is standard output (the default)"},
            {"output-dir", "DIR", Arity::one, "convert each input to DIR/<name>.<ext>"},
+           {"input-root", "DIR", Arity::one, "--output-dir mirrors folders below DIR (default: common folder)"},
            {"jobs,j", "N", Arity::one, "convert N inputs at a time (default: all cores)"},
            {"files-from", "FILE", Arity::one, "read input paths from FILE, one a line (- = stdin)"},
            {"null,0", "", Arity::flag, "--files-from paths end with NUL, not newline"},
            {"fail-fast", "", Arity::flag, "start no more conversions after a failure"},
            {"unpublished", "", Arity::flag, "batch/book: keep posts marked published: false"},
+           {"group-by", "KEY", Arity::one, "--output-dir: one EPUB per month, year, category, tag or author"},
+           {"incremental", "", Arity::flag, "--output-dir: skip inputs unchanged since the last run"},
        }},
       {"Metadata",
        {
@@ -62,6 +67,8 @@ const std::vector<Group>& option_groups() {
            {"drop-related", "", Arity::flag, "html: drop \"related articles\" link lists"},
            {"no-clean", "RULE", Arity::many, "html: turn a cleanup rule off (repeatable; see docs/formats/html.md)"},
            {"keep-all", "", Arity::flag, "html: turn every cleanup rule off"},
+           {"drop", "SELECTOR", Arity::many, "html: remove elements matching a CSS selector (repeatable)"},
+           {"raw-html", "MODE", Arity::one, "markdown: parse raw HTML into the model, or keep it raw (default parse)"},
        }},
       {"Writer options",
        {
@@ -81,6 +88,12 @@ const std::vector<Group>& option_groups() {
            {"resource-path", "DIR", Arity::many, "epub: also look for images in DIR (repeatable, or DIR:DIR)"},
            {"site-root", "DIR", Arity::one, "epub: where /site/relative images resolve"},
            {"keep-order", "", Arity::flag, "epub books: chapters in input order, not by date"},
+           {"fetch-images", "", Arity::flag, "epub: download and embed http(s) images"},
+           {"offline", "", Arity::flag, "epub: --fetch-images from the cache only, no network"},
+           {"cache-dir", "DIR", Arity::one, "epub: image cache (default $XDG_CACHE_HOME/sheaf)"},
+           {"fetch-timeout", "SECONDS", Arity::one, "epub: time limit of one image download (default 30)"},
+           {"max-image-size", "BYTES", Arity::one, "epub: largest image embedded; K/M/G suffixes (default 50M)"},
+           {"fail-on-missing-images", "", Arity::flag, "epub: fail (exit 99) when an image cannot be embedded"},
        }},
       {"Messages",
        {
@@ -345,6 +358,7 @@ CliOptions parse_command_line(int argc, const char* const argv[]) {
   else if (has("dump-config")) o.mode = Mode::dump_config;
   if (o.mode == Mode::help) o.help_text = help_text();
   if (o.mode == Mode::dump_config) o.config_text = dump_config(vm);
+  o.options_text = dump_config(vm);
 
   if (has("input")) o.inputs = vm["input"].as<std::vector<std::string>>();
   if (has("from")) o.from = str("from");
@@ -352,6 +366,10 @@ CliOptions parse_command_line(int argc, const char* const argv[]) {
   if (has("output")) o.output = str("output");
   if (has("output-dir")) o.output_dir = str("output-dir");
   if (o.output && o.output_dir) usage_error("-o and --output-dir exclude each other");
+  if (has("input-root")) {
+    if (!o.output_dir) usage_error("--input-root applies to --output-dir, which is missing");
+    o.input_root = str("input-root");
+  }
   if (has("metadata-file")) o.metadata_file = str("metadata-file");
   if (has("metadata")) {
     for (const std::string& item : vm["metadata"].as<std::vector<std::string>>()) {
@@ -372,15 +390,24 @@ CliOptions parse_command_line(int argc, const char* const argv[]) {
   if (has("whole-page")) o.reader.main_content = false;
   if (has("drop-related")) o.reader.drop_related = true;
   if (has("no-clean")) {
-    static const std::vector<std::string> kRules = {"hidden", "navigation", "share", "comments", "related",
-                                                    "ads", "notices", "page_furniture", "link_rail", "all"};
     for (const std::string& rule : vm["no-clean"].as<std::vector<std::string>>()) {
-      if (std::find(kRules.begin(), kRules.end(), rule) == kRules.end())
-        usage_error("--no-clean: unknown rule '" + rule + "'");
+      if (rule != "all" && !html::clean_rule(rule))
+        usage_error("--no-clean: unknown rule '" + rule + "' (docs/formats/html.md lists the rules)");
       o.reader.no_clean.push_back(rule);
     }
   }
   if (has("keep-all")) o.reader.no_clean.push_back("all");
+  if (has("raw-html"))
+    o.reader.raw_html = parse_choice<RawHtml>("raw-html", str("raw-html"),
+        {{"parse", RawHtml::parse}, {"keep", RawHtml::keep}});
+  if (has("drop")) {
+    for (const std::string& selector : vm["drop"].as<std::vector<std::string>>()) {
+      if (!html::css_to_xpath(selector))
+        usage_error("--drop: '" + selector + "' is not a supported selector (tag, .class, #id, [attr], "
+                    "[attr=value] and descendant combinations)");
+      o.reader.drop_selectors.push_back(selector);
+    }
+  }
   if (has("max-input-size"))
     o.reader.max_input_bytes = parse_count("max-input-size", str("max-input-size"), 1,
                                            std::numeric_limits<std::size_t>::max(), 1);
@@ -428,6 +455,16 @@ CliOptions parse_command_line(int argc, const char* const argv[]) {
   }
   if (has("site-root")) o.writer.epub.site_root = o.reader.site_root = str("site-root");
   if (has("keep-order")) o.writer.epub.order_by_date = false;
+  if (has("fetch-images")) o.writer.epub.fetch_images = true;
+  if (has("offline") && !has("fetch-images")) usage_error("--offline applies to --fetch-images, which is missing");
+  if (has("offline")) o.fetch.offline = true;
+  o.fetch.cache_dir = has("cache-dir") ? std::filesystem::path(str("cache-dir")) : fetch::default_cache_dir();
+  if (has("fetch-timeout"))
+    o.fetch.http.timeout = std::chrono::seconds(parse_count("fetch-timeout", str("fetch-timeout"), 1, 3600));
+  if (has("max-image-size"))
+    o.writer.epub.max_image_bytes = o.fetch.http.max_bytes =
+        parse_count("max-image-size", str("max-image-size"), 1, std::numeric_limits<std::size_t>::max(), 1);
+  if (has("fail-on-missing-images")) o.writer.epub.fail_on_missing_images = true;
 
   if (has("files-from")) o.files_from = str("files-from");
   if (has("null") && !o.files_from) usage_error("-0/--null applies to --files-from, which is missing");
@@ -435,6 +472,16 @@ CliOptions parse_command_line(int argc, const char* const argv[]) {
   if (has("fail-fast")) o.fail_fast = true;
   if (has("unpublished")) o.unpublished = true;
   if (has("no-progress")) o.progress = false;
+  if (has("group-by")) {
+    o.group_by = parse_choice<GroupBy>("group-by", str("group-by"),
+        {{"month", GroupBy::month}, {"year", GroupBy::year}, {"category", GroupBy::category},
+         {"tag", GroupBy::tag}, {"author", GroupBy::author}});
+    if (!o.output_dir) usage_error("--group-by needs --output-dir DIR (one book per group is written there)");
+  }
+  if (has("incremental")) {
+    if (!o.output_dir) usage_error("--incremental needs --output-dir DIR (its manifest is kept there)");
+    o.incremental = true;
+  }
 
   if (has("jobs")) o.jobs = static_cast<unsigned>(parse_count("jobs", str("jobs"), 1, 1024));
   else o.jobs = std::max(1u, std::thread::hardware_concurrency());

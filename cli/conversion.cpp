@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "cli/fetch_session.hpp"
 #include "cli/formats.hpp"
 #include "cli/input.hpp"
 #include "cli/output.hpp"
@@ -89,8 +90,9 @@ Outcome convert_to_file(const Plan& plan, const Source& source, const std::files
   return guarded(source.name, [&](FileContext& context, Outcome&) {
     const Document doc = load(plan, source, context);
     if (skip_drafts && skip_draft(doc, source.name, context)) return;
+    FetchingContext fetching(context, plan.fetcher);
     write_file_atomically(target, [&](std::ostream& out) {
-      plan.writer->write(doc, plan.options->writer, context, out);
+      plan.writer->write(doc, plan.options->writer, fetching, out);
     });
     context.report(note("cli.output", "wrote " + target.string(), source.name));
   });
@@ -101,7 +103,8 @@ Outcome convert_to_string(const Plan& plan, const Source& source, bool skip_draf
     const Document doc = load(plan, source, context);
     if (skip_drafts && skip_draft(doc, source.name, context)) return;
     std::ostringstream out;
-    plan.writer->write(doc, plan.options->writer, context, out);
+    FetchingContext fetching(context, plan.fetcher);
+    plan.writer->write(doc, plan.options->writer, fetching, out);
     outcome.output = std::move(out).str();
   });
 }

@@ -14,6 +14,10 @@
 #include "core/error.hpp"
 #include "core/registry.hpp"
 
+namespace sheaf::fetch {
+class RemoteFetcher;
+}
+
 namespace sheaf::cli {
 
 /// What every conversion of a run shares, resolved once before any input is converted.
@@ -24,6 +28,7 @@ struct Plan {
   MetaMap metadata_defaults;           ///< --metadata-file: fills keys the document lacks
   std::vector<std::pair<std::string, MetaValue>> metadata;  ///< -M: replaces or adds keys
   std::vector<Source> sources;
+  fetch::RemoteFetcher* fetcher = nullptr;  ///< --fetch-images: the run's one fetcher, else none
 };
 
 /// One source's result, handed to the Reporter in source order.

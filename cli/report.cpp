@@ -98,10 +98,14 @@ void Reporter::error(const Error& e) {
   print(dump(j));
 }
 
-void Reporter::summary(std::size_t converted, std::size_t failed, std::size_t not_started) {
+void Reporter::summary(std::size_t converted, std::size_t failed, std::size_t not_started,
+                       std::optional<std::size_t> unchanged, std::size_t unpublished) {
   clear_progress();
   if (verbosity_ == Verbosity::quiet) return;
-  std::string text = std::to_string(converted) + " converted, " + std::to_string(failed) + " failed";
+  std::string text = std::to_string(converted) + " converted, ";
+  if (unpublished > 0) text += std::to_string(unpublished) + " skipped (unpublished), ";
+  if (unchanged) text += std::to_string(*unchanged) + " skipped (unchanged), ";
+  text += std::to_string(failed) + " failed";
   if (not_started > 0) text += ", " + std::to_string(not_started) + " not started";
   if (warnings_ > 0) {
     text += "; " + std::to_string(warnings_) + (warnings_ == 1 ? " warning" : " warnings") + ":";
@@ -116,6 +120,8 @@ void Reporter::summary(std::size_t converted, std::size_t failed, std::size_t no
   j["id"] = "cli.summary";
   j["message"] = text;
   j["converted"] = converted;
+  if (unchanged) j["unchanged"] = *unchanged;
+  if (unpublished > 0) j["unpublished"] = unpublished;
   j["failed"] = failed;
   if (not_started > 0) j["not_started"] = not_started;
   nlohmann::ordered_json by_id = nlohmann::ordered_json::object();

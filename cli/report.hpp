@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <exception>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,8 +28,11 @@ class Reporter {
   /// Always printed: `sheaf: file:line:col: error: message`.
   void error(const Error& e);
   /// The batch summary `N converted, M failed` (`, K not started` after --fail-fast), with
-  /// warnings counted by id; hidden by --quiet.
-  void summary(std::size_t converted, std::size_t failed, std::size_t not_started = 0);
+  /// warnings counted by id; hidden by --quiet. With --incremental (`unchanged` set) it reads
+  /// `N converted, U skipped (unchanged), M failed`. Drafts left out (`published: false` without
+  /// --unpublished) are not converted: `D skipped (unpublished)` follows the converted count.
+  void summary(std::size_t converted, std::size_t failed, std::size_t not_started = 0,
+               std::optional<std::size_t> unchanged = std::nullopt, std::size_t unpublished = 0);
 
   /// Turns on the progress line (call when stderr is a terminal and the user did not refuse it).
   void enable_progress(std::size_t total);

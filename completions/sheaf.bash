@@ -24,6 +24,11 @@ _sheaf() {
     -t|--to)
       COMPREPLY=($(compgen -W "$(_sheaf_formats output "$sheaf")" -- "$cur"))
       return ;;
+    --no-clean)
+      COMPREPLY=($(compgen -W "hidden navigation share comments related ads notices page_furniture link_rail lazy_images tracking_pixels zoom_icons empty_elements wrappers br_runs duplicate_title timestamp_comments lead_figure all" -- "$cur"))
+      return ;;
+    --drop)
+      return ;;
     --wrap)
       COMPREPLY=($(compgen -W "none auto preserve" -- "$cur"))
       return ;;
@@ -33,7 +38,10 @@ _sheaf() {
     --diagnostics)
       COMPREPLY=($(compgen -W "gnu json" -- "$cur"))
       return ;;
-    --output-dir|--resource-path|--site-root)
+    --group-by)
+      COMPREPLY=($(compgen -W "month year category tag author" -- "$cur"))
+      return ;;
+    --output-dir|--input-root|--resource-path|--site-root|--cache-dir)
       COMPREPLY=($(compgen -d -- "$cur"))
       return ;;
     -o|--output|--files-from|--metadata-file|--css|--cover|--epub-cover-image|--defaults)
@@ -42,7 +50,7 @@ _sheaf() {
     -d)
       COMPREPLY=($(compgen -f -- "$cur"))
       return ;;
-    -M|--metadata|-j|--jobs|--columns|--max-depth|--max-input-size|--toc-depth|--input-encoding)
+    -M|--metadata|-j|--jobs|--columns|--max-depth|--max-input-size|--toc-depth|--input-encoding|--fetch-timeout|--max-image-size)
       return ;;
   esac
 

@@ -1,6 +1,7 @@
 #pragma once
-// The only door from a converter to the outside world: diagnostics, files, the clock. The CLI uses
-// FileContext; tests use MemoryContext, so every converter runs hermetically and deterministically.
+// The only door from a converter to the outside world: diagnostics, files, the clock, and (only
+// when the caller provides it) the network. The CLI uses FileContext; tests use MemoryContext, so
+// every converter runs hermetically and deterministically.
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -13,6 +14,19 @@
 
 namespace sheaf {
 
+/// A remote resource a converter asks for (the EPUB writer's --fetch-images).
+struct FetchRequest {
+  std::string url;      ///< absolute http: or https: URL; anything else is refused
+  std::string referer;  ///< sent as Referer when not empty (the element's referrerpolicy allowed it)
+};
+
+/// What became of one FetchRequest: the body, or why there is none.
+struct FetchResult {
+  std::optional<std::string> bytes;  ///< the response body (HTTP 2xx), unchecked: callers sniff the type
+  std::string failure;               ///< empty on success, else a short reason ("timeout", "HTTP 404"…)
+  bool from_cache = false;           ///< served from the cache, no request made
+};
+
 class Context {
  public:
   virtual ~Context() = default;
@@ -22,6 +36,15 @@ class Context {
   virtual std::optional<std::string> read_file(const std::filesystem::path& path) = 0;
   /// The time used for generated timestamps; honours SOURCE_DATE_EPOCH in FileContext.
   virtual std::chrono::system_clock::time_point now() = 0;
+  /// Fetches remote resources, all at once so that an implementation may run them in parallel;
+  /// one result per request, in order. Must be safe to call from the converter's thread. The
+  /// default refuses every request: a converter reaches the network only through a context that
+  /// the caller (the CLI, with --fetch-images) gave a fetcher.
+  virtual std::vector<FetchResult> fetch(const std::vector<FetchRequest>& requests) {
+    std::vector<FetchResult> out(requests.size());
+    for (FetchResult& r : out) r.failure = "fetching is not enabled";
+    return out;
+  }
 };
 
 /// Real files and clock; diagnostics are collected for the caller (the CLI) to print.

@@ -58,10 +58,11 @@ struct LineBreak { bool operator==(const LineBreak&) const = default; };        
 struct Note { Blocks content; bool operator==(const Note&) const; };                            ///< footnote, placed at its call site
 struct Math { std::string tex; bool display = false; bool operator==(const Math&) const = default; };  ///< TeX source; display = block-style
 struct Span { Attr attr; Inlines children; bool operator==(const Span&) const = default; };      ///< only where an id or lang must survive
+struct RawInline { std::string format; std::string text; bool operator==(const RawInline&) const = default; };  ///< inline text with no meaning in the model, tagged by format (Markdown's raw HTML kept)
 
 struct Inline {
   std::variant<Text, Emph, Strong, Strikeout, Superscript, Subscript, Code, Link, Image, LineBreak,
-               Note, Math, Span>
+               Note, Math, Span, RawInline>
       node;
   bool operator==(const Inline&) const = default;
 };
@@ -180,6 +181,7 @@ inline constexpr const char* from = "from";
 inline constexpr const char* source = "source";
 inline constexpr const char* slug = "slug";
 inline constexpr const char* site = "site";  ///< the site or publication name (og:site_name, _config.yml title)
+inline constexpr const char* derived = "derived_keys";  ///< list of the keys a reader derived (not in the source's front matter); front-matter writers leave them and this key out
 }  // namespace meta_key
 
 /// The root: metadata, body, and where it came from.

@@ -9,6 +9,9 @@
 
 namespace sheaf {
 
+/// What the Markdown reader does with raw HTML (ReaderOptions::raw_html).
+enum class RawHtml { parse, keep };
+
 struct ReaderOptions {
   /// Deepest element/list/quote nesting kept as structure; deeper content is flattened into its
   /// ancestor (text kept) with an `*.depth_limit` warning. Default 512.
@@ -30,9 +33,15 @@ struct ReaderOptions {
   bool main_content = true;
   /// HTML: drop "related articles" link lists instead of keeping them (--drop-related). Default false.
   bool drop_related = false;
-  /// HTML cleanup rules turned off by name (--no-clean RULE: hidden, navigation, share, comments,
-  /// related, ads, notices, page_furniture, link_rail; "all" is --keep-all). Default none.
+  /// HTML cleanup rules turned off by name (--no-clean RULE; converters/html/clean_rules.hpp lists
+  /// them, docs/formats/html.md describes them; "all" is --keep-all). Default none.
   std::vector<std::string> no_clean;
+  /// Markdown: raw HTML is parsed into the model (`parse`), or kept as RawBlock/RawInline
+  /// {"html", text} for Markdown → Markdown republishing (`keep`, --raw-html keep). Default parse.
+  RawHtml raw_html = RawHtml::parse;
+  /// HTML: CSS selectors whose elements are removed before anything else (--drop SELECTOR; forms in
+  /// converters/html/css_selector.hpp; an unsupported one is an Error{usage}). Default none.
+  std::vector<std::string> drop_selectors;
 };
 
 enum class Wrap { none, auto_wrap, preserve };
@@ -68,6 +77,8 @@ struct EpubWriterOptions {
   int toc_depth = 1;      ///< 1: one contents entry per post; N adds headings down N-1 levels inside posts. Default 1.
   bool order_by_date = true;  ///< books: chapters sorted by post date (stable; undated last); false keeps the given order. Default on.
   bool embed_webp = false;    ///< embed WebP images (EPUB 3.3 core type; epubcheck 4.x rejects them). Default off: left out with a warning.
+  bool fetch_images = false;  ///< embed http(s) images got through Context::fetch (--fetch-images); failures stay links. Default off: no request.
+  bool fail_on_missing_images = false;  ///< an image not embedded (fetch failed or refused, local file missing) fails the book with Error{not_found} after all are reported. Default off.
 };
 
 struct WriterOptions {

@@ -33,6 +33,7 @@ void add_inlines(const Inlines& inlines, std::string& out) {
                    },
                    [&](const Math& m) { out += m.tex; },
                    [&](const Span& s) { add_inlines(s.children, out); },
+                   [](const RawInline&) {},  // markup (a tag, a comment): no text of its own
                },
                node.node);
   }

@@ -80,6 +80,7 @@ class Walker {
                    [&](Note& n) { blocks(n.content); },
                    [](Math&) {},       // TeX source
                    [&](Span& s) { inlines(s.children); },
+                   [](RawInline&) {},  // raw text: no nodes inside
                },
                i.node);
   }

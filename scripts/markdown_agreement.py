@@ -10,7 +10,7 @@ and the failures. `--peer cmark` / `--peer pandoc` measure cmark-gfm's CommonMar
 pandoc's the same way, for comparison.
 
     python3 scripts/markdown_agreement.py --sheaf build/sheaf [--corpus ../shared/corpus]
-           [--peer sheaf|cmark|pandoc] [--extensions] [--verbose]
+           [--peer sheaf|cmark|pandoc] [--extensions] [--verbose] [--sheaf-arg=--raw-html=keep]
     python3 scripts/markdown_agreement.py --sheaf build/sheaf --peers [--verbose]
 
 --peers runs the HTML -> Markdown peers' suites instead: turndown's 147 cases and
@@ -269,6 +269,8 @@ def main():
     ap.add_argument('--peer', choices=['sheaf', 'cmark', 'pandoc'], default='sheaf')
     ap.add_argument('--extensions', action='store_true')
     ap.add_argument('--verbose', action='store_true')
+    ap.add_argument('--sheaf-arg', action='append', default=[], metavar='ARG',
+                    help='extra argument for sheaf\'s reading (repeatable), e.g. --sheaf-arg=--raw-html=keep')
     ap.add_argument('--peers', action='store_true',
                     help='HTML -> Markdown peer suites (turndown, html-to-markdown) instead of the spec')
     a = ap.parse_args()
@@ -284,12 +286,12 @@ def main():
         print('spec not found:', spec)
         return 0
     writers = {
-        'sheaf': [a.sheaf, '-f', 'markdown', '-t', 'markdown'],
+        'sheaf': [a.sheaf, '-f', 'markdown', '-t', 'markdown'] + a.sheaf_arg,
         'cmark': ['cmark-gfm', '-t', 'commonmark', '--unsafe'],
         'pandoc': ['pandoc', '-f', 'commonmark', '-t', 'commonmark'],
     }
     writer = writers[a.peer]
-    to_json = [a.sheaf, '-f', 'markdown', '-t', 'json', '--compact']
+    to_json = [a.sheaf, '-f', 'markdown', '-t', 'json', '--compact'] + a.sheaf_arg
     per_section = OrderedDict()
     failures = []
     for number, section, md in examples(spec):

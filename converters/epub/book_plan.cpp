@@ -48,6 +48,7 @@ void append_text(std::string& out, const Inlines& inlines) {
                    [&](const Note&) {},  // a note is not part of the title
                    [&](const Math& m) { out += m.tex; },
                    [&](const Span& s) { append_text(out, s.children); },
+                   [&](const RawInline&) {},  // markup is not part of the title
                },
                in.node);
 }
@@ -78,6 +79,7 @@ struct IdCollector {
                        add(s.attr.id);
                        inlines(s.children);
                      },
+                     [&](const RawInline&) {},  // never written into the book
                  },
                  in.node);
   }

@@ -28,6 +28,7 @@ void append_plain(std::string& out, const Inlines& inlines) {
                    [&](const Note&) {},  // notes are not part of a label
                    [&](const Math& m) { out += m.tex; },
                    [&](const Span& s) { append_plain(out, s.children); },
+                   [&](const RawInline&) {},  // markup is not part of a label
                },
                in.node);
 }
@@ -538,8 +539,21 @@ class ChapterWriter {
                      inlines(s.children);
                      w_.close();
                    },
+                   [&](const RawInline& r) { raw_inline(r); },
                },
                in.node);
+  }
+
+  /// As raw_block: plain text is written as text, markup is left out (reported once).
+  void raw_inline(const RawInline& r) {
+    if (r.format == "text" || r.format == "plain") {
+      w_.text(r.text);
+      return;
+    }
+    if (!raw_reported_) {
+      raw_reported_ = true;
+      report(Severity::info, "epub.raw_dropped", "raw " + r.format + " left out of the EPUB");
+    }
   }
 
   void link(const Link& l) {

@@ -148,6 +148,7 @@ void write_book(const std::vector<Document>& documents, const MetaMap& book_meta
   std::vector<ChapterPlan> plan = plan_chapters(docs, eo, context);
   const BookLinks links(plan);
   ImageStore images(eo, context);
+  images.prefetch(docs);  // with --fetch-images: every remote image of the book at once
 
   std::vector<ManifestItem> items;
   // Stylesheets: the built-in one, then the user's in the order given.
@@ -184,6 +185,10 @@ void write_book(const std::vector<Document>& documents, const MetaMap& book_meta
     book.images_without_alt += results.back().images_without_alt;
     book.remote_images = book.remote_images || results.back().remote_images;
   }
+  if (eo.fail_on_missing_images && images.missing() > 0)
+    throw Error(ErrorCode::not_found, std::to_string(images.missing()) +
+                                          (images.missing() == 1 ? " image" : " images") +
+                                          " could not be embedded (--fail-on-missing-images)");
 
   // ---- book metadata -----------------------------------------------------------------------------
   book.title = trimmed(meta_string(book_meta, meta_key::title).value_or(""));

@@ -2,7 +2,9 @@
 
 #include <cstdio>
 
+#include "converters/epub/image_refs.hpp"
 #include "converters/epub/image_sniff.hpp"
+#include "converters/epub/svg_check.hpp"
 #include "converters/epub/urls.hpp"
 
 namespace sheaf::epub {
@@ -118,6 +120,76 @@ const ImageStore::Roots& ImageStore::roots_for(const Document& doc) {
   return roots_.emplace(doc.base, std::move(roots)).first->second;
 }
 
+std::optional<std::string> ImageStore::remote_href(std::string_view src, const Document& doc) const {
+  std::string url(src);
+  if (url.find_first_not_of(" \t\r\n") == std::string::npos) return std::nullopt;
+  if (url_scheme(url).empty() && !url_scheme(doc.base).empty() && url.substr(0, 2) != "//")
+    url = resolve_url(doc.base, url);
+  if (!is_remote_url(url)) return std::nullopt;
+  if (url.substr(0, 2) == "//") url = "https:" + url;
+  std::string href = clean_href(url);
+  if (href.empty()) return std::nullopt;
+  return href;
+}
+
+void ImageStore::prefetch(const std::vector<const Document*>& docs) {
+  if (!options_.fetch_images) return;
+  std::vector<FetchRequest> requests;
+  std::map<std::string, bool> asked;
+  for (const Document* doc : docs) {
+    for (const std::string& src : image_sources(*doc)) {
+      const auto href = remote_href(src, *doc);
+      if (!href || fetched_.count(*href) || asked[*href]) continue;
+      asked[*href] = true;
+      // The model keeps no referrerpolicy, so no Referer is ever sent (docs/formats/epub.md).
+      requests.push_back(FetchRequest{*href, ""});
+    }
+  }
+  if (requests.empty()) return;
+  std::vector<FetchResult> results = context_.fetch(requests);
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    FetchResult r = i < results.size() ? std::move(results[i]) : FetchResult{{}, "no result", false};
+    fetched_.emplace(requests[i].url, std::move(r));
+  }
+}
+
+ImageRef ImageStore::embed_remote(const std::string& href, const Document& doc) {
+  const std::string key = "url:" + href;
+  if (auto it = by_key_.find(key); it != by_key_.end()) return {ImageRef::Kind::embedded, images_[it->second].href};
+  if (failed_.count(key)) return {ImageRef::Kind::remote, href};
+  auto it = fetched_.find(href);
+  if (it == fetched_.end()) {  // not seen by prefetch (a cover, a caller without prefetch)
+    std::vector<FetchResult> one = context_.fetch({FetchRequest{href, ""}});
+    it = fetched_.emplace(href, one.empty() ? FetchResult{{}, "no result", false} : std::move(one.front())).first;
+  }
+  const FetchResult& r = it->second;
+  // Checked here rather than by embed_bytes, so that a refused remote image keeps the reference
+  // form (a link to the URL) instead of being left out, with one epub.image_fetch line.
+  std::string reason;
+  std::optional<ImageType> type;
+  if (!r.bytes) {
+    reason = r.failure.empty() ? "not fetched" : r.failure;
+  } else if (r.bytes->size() > options_.max_image_bytes) {
+    reason = "larger than " + std::to_string(options_.max_image_bytes) + " bytes";
+  } else {
+    const std::string_view head = std::string_view(*r.bytes).substr(0, 4096);
+    const bool svg_like = head.find("<svg") != std::string_view::npos || head.find("<SVG") != std::string_view::npos;
+    const std::string active = svg_like ? svg_active_content(*r.bytes) : std::string();
+    type = sniff_image(*r.bytes);
+    if (!active.empty()) reason = "SVG with active content: " + active;
+    else if (!type) reason = "not a PNG, JPEG, GIF, WebP or SVG image";
+    else if (type->media_type == "image/webp" && !options_.embed_webp) reason = "WebP image (not embedded for EPUB 3.2 reading systems)";
+    else if (images_.size() >= options_.max_images) reason = "more than " + std::to_string(options_.max_images) + " images";
+  }
+  if (!reason.empty()) {
+    failed_[key] = ImageRef{ImageRef::Kind::remote, href};
+    ++missing_;
+    report(doc, true, "epub.image_fetch", "remote image not embedded (" + reason + "), kept as a link: " + href);
+    return {ImageRef::Kind::remote, href};
+  }
+  return embed_bytes(key, *r.bytes, doc, href);
+}
+
 ImageRef ImageStore::resolve(std::string_view src_in, const Document& doc) {
   const std::string src(src_in);
   if (src.find_first_not_of(" \t\r\n") == std::string::npos) return {};
@@ -133,6 +205,7 @@ ImageRef ImageStore::resolve(std::string_view src_in, const Document& doc) {
       report(doc, true, "epub.image_url", "image URL is not a valid URL, left out: " + url);
       return failed_[url] = ImageRef{};
     }
+    if (options_.fetch_images) return embed_remote(href, doc);
     if (!remote_reported_[href]) {
       remote_reported_[href] = true;
       report(doc, false, "epub.remote_image", "remote image kept as a link, not embedded: " + href);
@@ -196,6 +269,7 @@ ImageRef ImageStore::resolve(std::string_view src_in, const Document& doc) {
                       : "image outside the allowed directories refused (not read): " + src);
     return failed_[key] = ImageRef{};
   }
+  ++missing_;
   report(doc, true, "epub.image_missing", "image file not found, left out: " + src);
   return failed_[first_key] = ImageRef{};
 }

@@ -1,8 +1,9 @@
 #pragma once
 // Decides, for each image reference of a book, whether it is embedded (a local file inside the
-// allowed roots that really is a supported image, or a data: URL), kept as a link (remote), or
-// left out (anything else), and holds the bytes of the embedded ones. Files are read only through
-// Context::read_file, and only after the containment check.
+// allowed roots that really is a supported image, a data: URL, or with fetch_images an http(s)
+// image the context fetched), kept as a link (remote), or left out (anything else), and holds the
+// bytes of the embedded ones. Files are read only through Context::read_file, and only after the
+// containment check; remote bytes only through Context::fetch, and only with fetch_images.
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -34,8 +35,14 @@ class ImageStore {
  public:
   ImageStore(const EpubWriterOptions& options, Context& context) : options_(options), context_(context) {}
 
+  /// With fetch_images: asks the context for every remote image of `docs` at once (in parallel
+  /// where the context can), so that resolve() finds them; otherwise does nothing.
+  void prefetch(const std::vector<const Document*>& docs);
   /// Resolves `src` as written in `doc`; diagnostics name doc.source_name.
   ImageRef resolve(std::string_view src, const Document& doc);
+  /// Images that could not be embedded: remote ones not fetched or refused (fetch_images), local
+  /// files not found. Each distinct reference counts once.
+  [[nodiscard]] std::size_t missing() const noexcept { return missing_; }
   /// Marks `path` (a file the user chose, read without the root check) as the cover.
   bool set_cover_file(const std::string& path);
   /// Marks the image `src` of `doc` (front matter `image:`) as the cover when it is local and
@@ -56,6 +63,8 @@ class ImageStore {
   ImageRef embed_bytes(const std::string& key, std::string bytes, const Document& doc, std::string_view src);
   std::optional<std::size_t> index_of(const ImageRef& ref) const;
   ImageRef embed_data_url(std::string_view src, const Document& doc);
+  std::optional<std::string> remote_href(std::string_view src, const Document& doc) const;
+  ImageRef embed_remote(const std::string& href, const Document& doc);
   void report(const Document& doc, bool warning, std::string id, std::string message);
 
   const EpubWriterOptions& options_;
@@ -66,6 +75,8 @@ class ImageStore {
   std::map<std::string, Roots> roots_;           // by document base
   std::map<std::string, bool> remote_reported_;  // remote URLs already reported
   std::optional<std::size_t> cover_;  // index into images_
+  std::map<std::string, FetchResult> fetched_;  // remote href → what the context gave
+  std::size_t missing_ = 0;
 };
 
 /// True when the lexically normalized `path` lies inside `root` (or is `root`).

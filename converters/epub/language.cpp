@@ -67,6 +67,7 @@ void ScriptCounts::add(const Inlines& inlines) {
                    [&](const Note& n) { add(n.content); },
                    [&](const Math&) {},
                    [&](const Span& s) { add(s.children); },
+                   [&](const RawInline&) {},  // markup, no script to count
                },
                in.node);
   }

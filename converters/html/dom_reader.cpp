@@ -5,6 +5,8 @@
 
 #include "converters/html/element_kinds.hpp"
 #include "converters/html/libxml_document.hpp"
+#include "converters/html/markdown_marks.hpp"
+#include "converters/html/url_parts.hpp"
 #include "converters/html/widgets.hpp"
 #include "core/utf8.hpp"
 
@@ -37,22 +39,6 @@ Attr attr_with_lang(const xmlNode* el) {
   attr.lang = attribute(el, "lang");
   if (attr.lang.empty()) attr.lang = attribute(el, "xml:lang");
   return attr;
-}
-
-// True for URLs that run script or carry inline content (javascript:, vbscript:, data:), which
-// must never become a link or an image in any output. Browsers ignore leading controls/spaces and
-// tabs/newlines inside the scheme, and schemes are case-insensitive, so this does too.
-bool is_unsafe_url(std::string_view url) {
-  std::string scheme;
-  for (char c : url) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u <= 0x20 && scheme.empty()) continue;
-    if (c == '\t' || c == '\n' || c == '\r') continue;
-    if (c == ':') break;
-    if (scheme.size() > 10) return false;
-    scheme += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  }
-  return scheme == "javascript" || scheme == "vbscript" || scheme == "data";
 }
 
 bool is_backref(const xmlNode* a) {
@@ -107,8 +93,20 @@ std::string map_c1_controls(std::string_view s) {
 
 }  // namespace
 
-DomReader::DomReader(const ReaderOptions& options, Context& context, std::string source_name)
-    : options_(options), context_(context), source_name_(std::move(source_name)) {}
+DomReader::DomReader(const ReaderOptions& options, CleanRules& rules, Context& context, std::string source_name)
+    : options_(options), rules_(rules), context_(context), source_name_(std::move(source_name)) {
+  empties_.keep = !rules_.on(CleanRule::empty_elements);
+}
+
+bool DomReader::markdown_made(const xmlNode* el) const {
+  return markdown_ && markdown_marks::authored_by_markdown(el);
+}
+
+bool DomReader::drop_empty() {
+  if (!rules_.on(CleanRule::empty_elements)) return false;
+  ++empties_.dropped;
+  return true;
+}
 
 void DomReader::warn(const char* id, std::string message, const xmlNode* where) {
   SourcePos pos;
@@ -152,10 +150,20 @@ void DomReader::index_document(const xmlNode* root) {
   }
 }
 
-Blocks DomReader::read(const xmlNode* root) {
+Blocks DomReader::read(const xmlNode* root, const xmlNode* lead) {
   if (!root) return {};
   index_document(root);
-  Flow flow;
+  Flow flow = make_flow();
+  // Comments before the first element (a fragment's leading <!--1612656903000-->) sit outside
+  // <html> in libxml2's tree; only the timestamp rule reads them.
+  const xmlNode* top = root;
+  while (top->parent && top->parent->type == XML_ELEMENT_NODE) top = top->parent;
+  for (const xmlNode* n = top->parent ? top->parent->children : nullptr; n && n != top; n = n->next)
+    if (n->type == XML_COMMENT_NODE) comment(n, flow);
+  if (lead) {
+    child(lead, flow, 1);
+    flow.end_paragraph();
+  }
   if (root->type == XML_ELEMENT_NODE) children(root, flow, 1);
   Blocks blocks = flow.finish();
   // Notes that no reference pointed to keep their text at the end, in document order.
@@ -171,23 +179,80 @@ Blocks DomReader::read(const xmlNode* root) {
     Blocks note = sub_blocks(footnotes_.at(id), 1);
     for (Block& b : note) blocks.push_back(std::move(b));
   }
+  for (std::size_t i = 0; i < empties_.dropped; ++i) rules_.fired(CleanRule::empty_elements);
+  empties_.dropped = 0;
   return blocks;
 }
 
 void DomReader::children(const xmlNode* parent, Flow& flow, std::size_t depth) {
-  for (const xmlNode* c = parent->children; c; c = c->next) {
-    if (c->type == XML_ELEMENT_NODE && flow.paragraph_empty() && flow.open_depth() == 0 && !skip_.count(c)) {
-      if (const xmlNode* last = image_figure(c, flow, depth)) {
-        c = last;
-        continue;
-      }
-      if (element_name(c) == "figure") {
-        c = figure(c, flow, depth + 1);
-        continue;
-      }
+  for (const xmlNode* c = parent->children; c; c = c->next) c = child(c, flow, depth);
+}
+
+const xmlNode* DomReader::child(const xmlNode* c, Flow& flow, std::size_t depth) {
+  if (c->type == XML_ELEMENT_NODE && flow.paragraph_empty() && flow.open_depth() == 0 && !skip_.count(c)) {
+    if (related_.count(c)) {
+      // A "related articles" list: kept whole and marked, so writers and --drop-related can tell it.
+      Blocks inner = sub_blocks(c, depth);
+      if (!inner.empty()) flow.block(Block{Div{Attr{{}, {"related"}, {}}, std::move(inner)}});
+      return c;
     }
-    node(c, flow, depth);
+    if (rules_.on(CleanRule::lead_figure))
+      if (const xmlNode* last = image_figure(c, flow, depth)) {
+        rules_.fired(CleanRule::lead_figure);
+        return last;
+      }
+    if (element_name(c) == "figure") return figure(c, flow, depth + 1);
   }
+  node(c, flow, depth);
+  return c;
+}
+
+// A run of two or more <br> (whitespace between them) separates paragraphs, as it does on the
+// page; a single <br> is a line break.
+void DomReader::line_break(const xmlNode* br, Flow& flow) {
+  auto neighbour_is_br = [](const xmlNode* n, bool forward) {
+    for (n = forward ? n->next : n->prev; n && is_ignorable(n) && n->type != XML_COMMENT_NODE;
+         n = forward ? n->next : n->prev) {}
+    return n && element_name(n) == "br";
+  };
+  if (!rules_.on(CleanRule::br_runs)) {
+    flow.line_break();
+    return;
+  }
+  if (neighbour_is_br(br, false)) return;  // inside a run: the first <br> ended the paragraph
+  if (!neighbour_is_br(br, true)) {
+    flow.line_break();
+    return;
+  }
+  rules_.fired(CleanRule::br_runs);
+  flow.end_paragraph();
+}
+
+// Mirrored feeds stamp each post with its feed date as a comment (<!--1612656903000-->, <!--NaN-->).
+// They are dropped like every comment; with the rule off they stay as raw HTML at block level.
+void DomReader::comment(const xmlNode* c, Flow& flow) {
+  std::string_view text = node_text(c);
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\n')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);
+  bool stamp = text == "NaN" || (text.size() >= 9 && text.size() <= 13);
+  for (char ch : text)
+    if (text != "NaN" && (ch < '0' || ch > '9')) stamp = false;
+  if (!stamp) {
+    // An ISO date or date-time: 2021-02-07, 2021-02-07 08:15:03, 2021-02-07T08:15:03Z.
+    stamp = text.size() >= 10 && text.size() <= 32 && text[4] == '-' && text[7] == '-';
+    for (std::size_t i = 0; stamp && i < text.size(); ++i) {
+      const char ch = text[i];
+      stamp = (ch >= '0' && ch <= '9') || ch == '-' || ch == ':' || ch == ' ' || ch == 'T' || ch == 'Z' ||
+              ch == '+' || ch == '.';
+    }
+  }
+  if (!stamp) return;
+  if (rules_.on(CleanRule::timestamp_comments)) {
+    rules_.fired(CleanRule::timestamp_comments);
+    return;
+  }
+  if (flow.paragraph_empty() && flow.open_depth() == 0)
+    flow.block(Block{RawBlock{"html", "<!--" + std::string(node_text(c)) + "-->"}});
 }
 
 void DomReader::node(const xmlNode* n, Flow& flow, std::size_t depth) {
@@ -214,13 +279,16 @@ void DomReader::node(const xmlNode* n, Flow& flow, std::size_t depth) {
       }
       element(n, flow, depth);
       return;
+    case XML_COMMENT_NODE:
+      comment(n, flow);
+      return;
     default:
-      return;  // comments, processing instructions, DTD nodes carry no article text
+      return;  // processing instructions and DTD nodes carry no article text
   }
 }
 
 Blocks DomReader::sub_blocks(const xmlNode* el, std::size_t depth, Task* task) {
-  Flow flow;
+  Flow flow = make_flow();
   Task* saved = std::exchange(task_slot_, task);
   children(el, flow, depth + 1);
   task_slot_ = saved;
@@ -228,7 +296,7 @@ Blocks DomReader::sub_blocks(const xmlNode* el, std::size_t depth, Task* task) {
 }
 
 Inlines DomReader::sub_inlines(const xmlNode* el, std::size_t depth) {
-  Flow flow;
+  Flow flow = make_flow();
   children(el, flow, depth + 1);
   return flow.finish_inlines();
 }
@@ -241,6 +309,9 @@ void DomReader::inline_container(const xmlNode* el, Inline proto, Flow& flow, st
 
 void DomReader::element(const xmlNode* el, Flow& flow, std::size_t depth) {
   const std::string_view name = element_name(el);
+  // Raw-HTML marks exist only when the Markdown reader kept raw HTML: the author's own HTML is
+  // then all inside mark attributes, so no tag in the input can forge one.
+  if (markdown_ && options_.raw_html == RawHtml::keep && markdown_marks::read_raw_mark(el, flow)) return;
   switch (element_kind(name)) {
     case ElementKind::dropped:
     case ElementKind::head_only:
@@ -248,9 +319,13 @@ void DomReader::element(const xmlNode* el, Flow& flow, std::size_t depth) {
     case ElementKind::block_container:
     case ElementKind::list_item: {
       Attr attr = attr_with_lang(el);
-      if (!attr.lang.empty() && name != "html" && name != "body") {
+      // <div class> and <div style> are presentational wrappers; with the rule off they stay Divs.
+      const bool wrapper = name == "div" && (has_attribute(el, "class") || has_attribute(el, "style"));
+      if (wrapper && !rules_.on(CleanRule::wrappers)) attr.classes = class_tokens(el);
+      else if (wrapper && attr.lang.empty()) rules_.fired(CleanRule::wrappers);
+      if ((!attr.lang.empty() || !attr.classes.empty()) && name != "html" && name != "body") {
         Blocks inner = sub_blocks(el, depth);
-        if (!inner.empty()) flow.block(Block{Div{std::move(attr), std::move(inner)}});
+        if (!inner.empty() || !drop_empty()) flow.block(Block{Div{std::move(attr), std::move(inner)}});
         return;
       }
       flow.end_paragraph();
@@ -266,7 +341,7 @@ void DomReader::element(const xmlNode* el, Flow& flow, std::size_t depth) {
       return;
     case ElementKind::heading: {
       Inlines content = sub_inlines(el, depth);
-      if (!content.empty())
+      if (!content.empty() || markdown_made(el) || !drop_empty())
         flow.block(Block{Heading{name[1] - '0', attribute(el, "id"), std::move(content)}});
       return;
     }
@@ -279,17 +354,17 @@ void DomReader::element(const xmlNode* el, Flow& flow, std::size_t depth) {
             else return true;
           },
           b.node);
-      if (!empty) flow.block(std::move(b));
+      if (!empty || !drop_empty()) flow.block(std::move(b));
       return;
     }
     case ElementKind::block_quote: {
       Blocks inner = sub_blocks(el, depth);
-      if (!inner.empty()) flow.block(Block{BlockQuote{std::move(inner)}});
+      if (!inner.empty() || markdown_made(el) || !drop_empty()) flow.block(Block{BlockQuote{std::move(inner)}});
       return;
     }
     case ElementKind::preformatted: {
       Block b = code_block(el);
-      if (!std::get<CodeBlock>(b.node).text.empty()) flow.block(std::move(b));
+      if (!std::get<CodeBlock>(b.node).text.empty() || markdown_made(el) || !drop_empty()) flow.block(std::move(b));
       return;
     }
     case ElementKind::thematic_break:
@@ -303,16 +378,16 @@ void DomReader::element(const xmlNode* el, Flow& flow, std::size_t depth) {
       return;
     case ElementKind::definition_list: {
       Block b = definition_list(el, depth);
-      if (!std::get<DefinitionList>(b.node).items.empty()) flow.block(std::move(b));
+      if (!std::get<DefinitionList>(b.node).items.empty() || !drop_empty()) flow.block(std::move(b));
       return;
     }
     case ElementKind::line_break:
-      flow.line_break();
+      line_break(el, flow);
       return;
     case ElementKind::image: {
-      if (is_decorative_image(el)) return;
+      if (furniture_image(el)) return;
       Image img = image(el);
-      if (!img.src.empty()) flow.atom(Inline{std::move(img)});
+      if (!img.src.empty() || (markdown_made(el) && attribute(el, "src").empty())) flow.atom(Inline{std::move(img)});
       return;
     }
     case ElementKind::link:
@@ -343,6 +418,10 @@ void DomReader::element(const xmlNode* el, Flow& flow, std::size_t depth) {
       inline_container(el, Inline{Subscript{}}, flow, depth);
       return;
     case ElementKind::code: {
+      if (markdown_made(el)) {  // a code span: CommonMark already normalised its spaces
+        flow.atom(Inline{Code{text_content(el)}});
+        return;
+      }
       std::string text = collapse_spaces(text_content(el));
       if (!text.empty()) flow.atom(Inline{Code{std::move(text)}});
       return;
@@ -351,19 +430,30 @@ void DomReader::element(const xmlNode* el, Flow& flow, std::size_t depth) {
       Attr attr = attr_with_lang(el);
       const std::string id = attribute(el, "id");
       if (!id.empty() && link_targets_.count(id)) attr.id = id;
-      if (!attr.lang.empty() || !attr.id.empty()) {
+      const bool wrapper = name == "font" || has_attribute(el, "class") || has_attribute(el, "style");
+      if (wrapper && !rules_.on(CleanRule::wrappers)) attr.classes = class_tokens(el);
+      if (!attr.lang.empty() || !attr.id.empty() || !attr.classes.empty()) {
         inline_container(el, Inline{Span{std::move(attr), {}}}, flow, depth);
       } else {
+        if (wrapper) rules_.fired(CleanRule::wrappers);
         children(el, flow, depth + 1);  // presentational wrapper: no trace in the model
       }
       return;
     }
+    case ElementKind::ruby_text:
+      // <ruby>漢<rt>かん</rt></ruby> reads 漢(かん): the reading stays visible in every output.
+      flow.text("(");
+      children(el, flow, depth + 1);
+      flow.text(")");
+      return;
     case ElementKind::embedded_media: {
       std::string src = attribute(el, "src");
       for (const xmlNode* c = el->children; c && src.empty(); c = c->next)
         if (element_name(c) == "source") src = attribute(c, "src");
-      if (src.empty()) return;
+      if (src.empty() || is_unsafe_url(src)) return;
       std::string label = collapse_spaces(attribute(el, "title"));
+      if (label.empty()) label = collapse_spaces(attribute(el, "aria-label"));
+      if (label.empty()) label = url_host(src);
       flow.open(Inline{Link{src, {}, {}}});
       flow.text(label.empty() ? src : label);
       flow.close();
@@ -386,6 +476,11 @@ void DomReader::link(const xmlNode* a, Flow& flow, std::size_t depth) {
   if (footnote_reference(a, flow, depth)) return;
   if (is_backref(a)) return;
   const std::string href = attribute(a, "href");
+  if (markdown_made(a) && !is_unsafe_url(href)) {  // as the Markdown wrote it, even empty
+    if (!a->children) flow.atom(Inline{Link{href, attribute(a, "title"), {}}});
+    else inline_container(a, Inline{Link{href, attribute(a, "title"), {}}}, flow, depth);
+    return;
+  }
   if (is_lightbox_link(a) || href.empty() || is_unsafe_url(href)) {
     children(a, flow, depth + 1);  // the text stays; a widget or anchor is not a link
     return;
@@ -408,13 +503,36 @@ bool DomReader::footnote_reference(const xmlNode* a, Flow& flow, std::size_t dep
   return true;
 }
 
-Image DomReader::image(const xmlNode* img) const {
+bool DomReader::furniture_image(const xmlNode* img) {
+  switch (image_furniture(img)) {
+    case Furniture::none:
+      return false;
+    case Furniture::tracking_pixel:
+      if (!rules_.on(CleanRule::tracking_pixels)) return false;
+      rules_.fired(CleanRule::tracking_pixels);
+      return true;
+    case Furniture::icon:
+      if (!rules_.on(CleanRule::zoom_icons)) return false;
+      rules_.fired(CleanRule::zoom_icons);
+      return true;
+  }
+  return false;
+}
+
+Image DomReader::image(const xmlNode* img) {
   Image out;
   out.src = attribute(img, "src");
-  // Lazy loading: a placeholder src with the real one in data-src.
-  if (out.src.empty() || is_unsafe_url(out.src)) {
+  // Lazy loading: the real image is in srcset/data-srcset (the largest candidate), else in
+  // data-src/data-original/data-lazy-src; src is often a placeholder (data:, blank.gif).
+  if (rules_.on(CleanRule::lazy_images)) {
+    std::string real = best_srcset_candidate(attribute(img, "data-srcset"));
+    if (real.empty()) real = best_srcset_candidate(attribute(img, "srcset"));
     for (const char* lazy : {"data-src", "data-original", "data-lazy-src"})
-      if (std::string s = attribute(img, lazy); !s.empty()) { out.src = s; break; }
+      if (std::string s = attribute(img, lazy); real.empty() && !s.empty() && !is_unsafe_url(s)) real = s;
+    if (!real.empty() && real != out.src) {
+      rules_.fired(CleanRule::lazy_images);
+      out.src = std::move(real);
+    }
   }
   if (is_unsafe_url(out.src)) out.src.clear();  // no usable source: not an image (callers drop it)
   out.alt = collapse_spaces(attribute(img, "alt"));
@@ -429,6 +547,13 @@ Block DomReader::code_block(const xmlNode* pre) {
   for (const xmlNode* c = pre->children; c && language.empty(); c = c->next)
     if (element_name(c) == "code") language = language_of(c);
   std::string text = text_content(pre, true);
+  if (markdown_made(pre)) {
+    // CommonMark's text, every line ending with a newline. A final newline is optional in the
+    // model (writers drop one), so it stays only when the block ends with blank lines.
+    if (text.size() >= 1 && text.back() == '\n' && (text.size() < 2 || text[text.size() - 2] != '\n'))
+      text.pop_back();
+    return Block{CodeBlock{std::move(language), std::move(text)}};
+  }
   if (!text.empty() && text.front() == '\n') text.erase(0, 1);  // HTML drops it, as browsers do
   while (!text.empty() && text.back() == '\n') text.pop_back();
   if (text.find_first_not_of(" \t\n\r") == std::string::npos) text.clear();
@@ -446,11 +571,11 @@ Block DomReader::list(const xmlNode* el, bool ordered, std::size_t depth) {
       item.children = sub_blocks(c, depth, &item.task);
       if (item_has_paragraph_.back()) tight = false;
       item_has_paragraph_.pop_back();
-      if (!item.children.empty() || item.task != Task::none) items.push_back(std::move(item));
+      if (!item.children.empty() || item.task != Task::none || markdown_made(c)) items.push_back(std::move(item));
       continue;
     }
     // Content outside <li> (a nested list or stray text): it belongs to the previous item.
-    Flow stray;
+    Flow stray = make_flow();
     node(c, stray, depth + 1);
     Blocks blocks = stray.finish();
     if (blocks.empty()) continue;
@@ -480,7 +605,7 @@ Block DomReader::definition_list(const xmlNode* el, std::size_t depth) {
       } else if (name == "div" && parent == el) {
         self(c, self);  // HTML5 allows <div> groups of dt/dd
       } else if (!is_ignorable(c) && c->type != XML_COMMENT_NODE) {
-        Flow stray;
+        Flow stray = make_flow();
         node(c, stray, depth + 1);
         Blocks blocks = stray.finish();
         if (blocks.empty()) continue;

@@ -9,6 +9,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "converters/html/clean_rules.hpp"
 #include "converters/html/flow.hpp"
 #include "core/context.hpp"
 #include "core/options.hpp"
@@ -17,14 +18,28 @@ namespace sheaf::html {
 
 class DomReader {
  public:
-  DomReader(const ReaderOptions& options, Context& context, std::string source_name);
-  /// Blocks of `root`'s content (a <body>, or any element).
-  Blocks read(const xmlNode* root);
+  /// Rules of the walk (lazy images, pixels, icons, empty elements, wrappers, <br> runs, timestamp
+  /// comments, lead figures) are switched and counted in `rules`, which outlives the reader.
+  DomReader(const ReaderOptions& options, CleanRules& rules, Context& context, std::string source_name);
+  /// Blocks of `root`'s content (a <body>, or any element); `lead` (a lead image outside `root`,
+  /// or nullptr) is read first.
+  Blocks read(const xmlNode* root, const xmlNode* lead = nullptr);
   /// Elements (and their subtrees) the walk leaves out: furniture chosen by select_content.
   void skip(const std::unordered_set<const xmlNode*>& elements) { skip_.insert(elements.begin(), elements.end()); }
+  /// Elements read into a Div with the class "related" ("related articles" lists).
+  void mark_related(const std::unordered_set<const xmlNode*>& elements) { related_ = elements; }
+  /// The input is markdown::render_marked_html's: honour converters/html/markdown_marks.hpp.
+  void honour_markdown_marks() { markdown_ = true; }
 
  private:
   void children(const xmlNode* parent, Flow& flow, std::size_t depth);
+  /// One child of a block container: a figure pattern, else node(). Returns the last sibling used.
+  const xmlNode* child(const xmlNode* c, Flow& flow, std::size_t depth);
+  Flow make_flow() { return Flow(&empties_); }
+  /// Whether an empty block (heading, list, quote…) is dropped; counts the drop.
+  bool drop_empty();
+  void line_break(const xmlNode* br, Flow& flow);
+  void comment(const xmlNode* c, Flow& flow);
   void node(const xmlNode* n, Flow& flow, std::size_t depth);
   void element(const xmlNode* el, Flow& flow, std::size_t depth);
   void inline_container(const xmlNode* el, Inline proto, Flow& flow, std::size_t depth);
@@ -43,22 +58,30 @@ class DomReader {
   TableRow table_row(const xmlNode* tr, std::size_t depth);
   void link(const xmlNode* a, Flow& flow, std::size_t depth);
   bool footnote_reference(const xmlNode* a, Flow& flow, std::size_t depth);
-  Image image(const xmlNode* img) const;
+  Image image(const xmlNode* img);
+  /// True when `img` is a tracking pixel or icon whose rule is on (the firing is counted).
+  bool furniture_image(const xmlNode* img);
 
   void index_document(const xmlNode* root);
   void warn(const char* id, std::string message, const xmlNode* where);
 
   const ReaderOptions& options_;
+  CleanRules& rules_;
   Context& context_;
   std::string source_name_;
   std::unordered_map<std::string, const xmlNode*> footnotes_;  // id → <li> of a footnote list
   std::unordered_set<std::string> used_footnotes_;
   std::vector<std::string> footnote_order_;
   std::unordered_set<const xmlNode*> skip_;           // consumed elsewhere (footnote lists, captions)
+  std::unordered_set<const xmlNode*> related_;        // read into Div(.related)
+  EmptyElements empties_;                             // shared by every Flow of this reader
   std::unordered_set<std::string> link_targets_;      // ids some href="#id" points to
   std::vector<bool> item_has_paragraph_;              // per open <li>: a <p> inside (loose list)
   Task* task_slot_ = nullptr;                         // the list item a checkbox would mark
   bool depth_warned_ = false;
+  bool markdown_ = false;                             // honour_markdown_marks()
+  /// An element Markdown made, kept even when empty (only with honour_markdown_marks()).
+  [[nodiscard]] bool markdown_made(const xmlNode* el) const;
 };
 
 }  // namespace sheaf::html

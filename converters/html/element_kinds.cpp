@@ -34,7 +34,7 @@ constexpr std::pair<std::string_view, ElementKind> kTable[] = {
     {"object", K::dropped}, {"ol", K::ordered_list}, {"optgroup", K::dropped}, {"option", K::dropped},
     {"output", K::span}, {"p", K::paragraph}, {"param", K::dropped}, {"picture", K::span},
     {"plaintext", K::preformatted}, {"pre", K::preformatted}, {"progress", K::dropped},
-    {"q", K::span}, {"rp", K::dropped}, {"rt", K::span}, {"ruby", K::span}, {"s", K::strikeout},
+    {"q", K::span}, {"rp", K::dropped}, {"rt", K::ruby_text}, {"ruby", K::span}, {"s", K::strikeout},
     {"samp", K::code}, {"script", K::dropped}, {"search", K::block_container},
     {"section", K::block_container}, {"select", K::dropped}, {"small", K::span},
     {"source", K::dropped}, {"span", K::span}, {"strike", K::strikeout}, {"strong", K::strong},

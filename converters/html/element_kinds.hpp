@@ -32,6 +32,7 @@ enum class ElementKind {
   embedded_media,     ///< iframe, video, audio, embed: a link to the source
   input,              ///< input (task-list checkboxes)
   math,               ///< MathML: its TeX annotation or text
+  ruby_text,          ///< rt: a ruby reading, kept in parentheses after its base text
   head_only,          ///< head, title, meta, link, base
 };
 

@@ -27,6 +27,7 @@ Inlines* children_of(Inline& node) {
           [](Note&) -> Inlines* { return nullptr; },
           [](Math&) -> Inlines* { return nullptr; },
           [](Span& e) -> Inlines* { return &e.children; },
+          [](RawInline&) -> Inlines* { return nullptr; },
       },
       node.node);
 }
@@ -112,6 +113,7 @@ bool visible(const Inlines& inlines) {
             [](const Note&) { return true; },
             [](const Math&) { return true; },
             [](const Span& s) { return visible(s.children); },
+            [](const RawInline&) { return true; },  // kept raw on purpose: never dropped as empty
         },
         node.node);
     if (shows) return true;
@@ -129,7 +131,7 @@ void trim_inlines(Inlines& inlines) {
   trim_back(inlines);
 }
 
-Flow::Flow() { frames_.push_back(Frame{Inline{Text{}}, {}}); }
+Flow::Flow(EmptyElements* empties) : empties_(empties) { frames_.push_back(Frame{Inline{Text{}}, {}}); }
 
 void Flow::flush_space(char32_t next) {
   if (!pending_space_) return;
@@ -206,10 +208,15 @@ void Flow::close() {
   if (frames_.size() <= 1) return;
   Frame frame = std::move(frames_.back());
   frames_.pop_back();
-  if (frame.children.empty()) return;
+  const bool keep = empties_ && empties_->keep;
+  if (frame.children.empty() && !keep) {
+    if (empties_) ++empties_->dropped;
+    return;
+  }
   // A container holding only spaces is dropped; the space itself moves outward.
-  if (frame.children.size() == 1)
+  if (frame.children.size() == 1 && !keep)
     if (auto* t = std::get_if<Text>(&frame.children.front().node); t && t->text == " ") {
+      if (empties_) ++empties_->dropped;
       push_merged(current(), std::move(frame.children.front()));
       return;
     }

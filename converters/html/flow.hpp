@@ -16,9 +16,17 @@
 
 namespace sheaf::html {
 
+/// How Flows treat inline containers left empty (the `empty_elements` cleanup rule): dropped and
+/// counted in `dropped`, or kept (`keep`, the rule turned off). Shared by the Flows of one read.
+struct EmptyElements {
+  bool keep = false;
+  std::size_t dropped = 0;
+};
+
 class Flow {
  public:
-  Flow();
+  /// Without `empties`, empty containers are dropped uncounted.
+  explicit Flow(EmptyElements* empties = nullptr);
 
   /// Appends source text (whitespace collapsing applies).
   void text(std::string_view utf8);
@@ -59,6 +67,7 @@ class Flow {
   void append_text(std::string_view s);
   Inlines& current() { return frames_.back().children; }
 
+  EmptyElements* empties_ = nullptr;
   Blocks blocks_;
   std::vector<Frame> frames_;  // frames_[0] is the paragraph itself (its proto is unused)
   bool has_content_ = false;   // the open paragraph holds something visible

@@ -226,8 +226,9 @@ std::string strip_site_name(std::string_view title_in, std::string_view site) {
   return title;
 }
 
-MetaMap head_metadata(const xmlNode* root) {
+MetaMap head_metadata(const xmlNode* root, bool* title_from_h1) {
   MetaMap meta;
+  if (title_from_h1) *title_from_h1 = false;
   if (!root) return meta;
   Candidates k;
   k.lang = trim_collapse(attribute(root, "lang"));
@@ -240,7 +241,10 @@ MetaMap head_metadata(const xmlNode* root) {
   std::string title = trim_collapse(ld.headline);
   if (title.empty()) title = k.title_meta;
   if (title.empty() && !k.title_tag.empty()) title = strip_site_name(k.title_tag, site);
-  if (title.empty() && k.h1_count == 1) title = k.title_h1;
+  if (title.empty() && k.h1_count == 1) {
+    title = k.title_h1;
+    if (title_from_h1) *title_from_h1 = true;
+  }
   std::string author = trim_collapse(ld.author);
   if (author.empty()) author = k.author;
   if (author.empty()) author = k.author_byline;

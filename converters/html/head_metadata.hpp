@@ -13,7 +13,9 @@ typedef struct _xmlNode xmlNode;
 
 namespace sheaf::html {
 
-MetaMap head_metadata(const xmlNode* html_root);
+/// `title_from_h1`, when given, tells whether the title came from the body's only <h1> (no JSON-LD,
+/// meta or <title> gave one): that heading is then not a duplicate of the title.
+MetaMap head_metadata(const xmlNode* html_root, bool* title_from_h1 = nullptr);
 
 /// `<title>` text without its site-name part ("Story – Site", "Site | Story", "标题_网站"): the
 /// part equal to `site` is removed when given, else the longest part when it has 3+ words (or 6+

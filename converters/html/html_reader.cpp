@@ -1,13 +1,18 @@
 #include <algorithm>
 
 #include "converters/html/attribute_cap.hpp"
+#include "converters/html/clean_rules.hpp"
+#include "converters/html/css_selector.hpp"
 #include "converters/html/dom_reader.hpp"
 #include "converters/html/head_metadata.hpp"
 #include "converters/html/html.hpp"
 #include "converters/html/libxml_document.hpp"
+#include "converters/html/libxml_xpath.hpp"
 #include "converters/html/main_content.hpp"
 #include "converters/shared/text_encoding.hpp"
 #include "core/error.hpp"
+#include "core/meta.hpp"
+#include "core/plain_text.hpp"
 #include "core/utf8.hpp"
 
 namespace sheaf::html {
@@ -56,7 +61,63 @@ Parsed parse(std::string_view bytes, const std::string& name, const ReaderOption
     throw Error(ErrorCode::limit, "input too large for the HTML parser", name);
   p.doc = parse_html(bytes, "UTF-8");
   if (!p.doc) throw Error(ErrorCode::parse, "the HTML parser could not read this input", name);
+  repair_nested_lists(xmlDocGetRootElement(p.doc.get()));
   return p;
+}
+
+// --drop SELECTOR: removes the matches from the tree before any other pass, so they neither
+// score in main-content extraction nor reach the output.
+void drop_selected(xmlDoc* doc, const ReaderOptions& options, Context& context, const std::string& name) {
+  for (const std::string& selector : options.drop_selectors) {
+    const auto steps = css_to_xpath_steps(selector);
+    if (!steps)
+      throw Error(ErrorCode::usage, "--drop: '" + selector + "' is not a supported selector (tag, .class, #id, "
+                                    "[attr], [attr=value] and descendant combinations)");
+    const auto removed = remove_matching(doc, *steps);
+    if (!removed) {
+      context.report(Diagnostic{Severity::warning, "html.drop_limit",
+                                "--drop '" + selector + "' needs more than " + std::to_string(kXPathOpLimit) +
+                                    " XPath steps on this input (deep nesting); nothing removed for it",
+                                name, {}});
+      continue;
+    }
+    if (*removed)
+      context.report(Diagnostic{Severity::info, "html.drop",
+                                "--drop '" + selector + "' removed " + std::to_string(*removed) + " element(s)", name, {}});
+  }
+}
+
+std::string normalized(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+      continue;
+    }
+    out += c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// duplicate_title: the page's title is in its metadata, which every writer shows; the same text
+// as the first heading (among the first three blocks) would show it twice. Not called when the
+// title was taken from that heading (a page without any other title).
+void drop_title_heading(Document& doc, CleanRules& rules) {
+  if (!rules.on(CleanRule::duplicate_title)) return;
+  const auto title = meta_string(doc.meta, "title");
+  if (!title || title->empty()) return;
+  const std::string want = normalized(*title);
+  for (std::size_t i = 0; i < doc.blocks.size() && i < 3; ++i) {
+    const auto* h = std::get_if<Heading>(&doc.blocks[i].node);
+    if (!h) continue;
+    if (normalized(plain_text(h->children)) == want) {
+      const std::string example = "h" + std::to_string(h->level);
+      doc.blocks.erase(doc.blocks.begin() + static_cast<std::ptrdiff_t>(i));
+      rules.fired(CleanRule::duplicate_title, 0, example);
+    }
+    return;
+  }
 }
 
 }  // namespace
@@ -67,26 +128,53 @@ Document read(const Input& input, const ReaderOptions& options, Context& context
   doc.base = input.base;
   Parsed p = parse(input.bytes, input.name, options, context, true);
   if (!p.doc) return doc;
+  drop_selected(p.doc.get(), options, context, input.name);
   const xmlNode* root = xmlDocGetRootElement(p.doc.get());
-  doc.meta = head_metadata(root);
+  bool title_from_h1 = false;
+  doc.meta = head_metadata(root, &title_from_h1);
   const xmlNode* body = child_element(root, "body");
-  const ContentSelection content = select_content(body ? body : root, true, options, context, input.name);
-  DomReader reader(options, context, input.name);
+  CleanRules rules(options.no_clean);
+  const ContentSelection content = select_content(body ? body : root, true, options, rules, context, input.name,
+                                                  meta_string(doc.meta, "image").value_or(""));
+  DomReader reader(options, rules, context, input.name);
   reader.skip(content.dropped);
-  doc.blocks = reader.read(content.root);
+  reader.mark_related(content.related);
+  doc.blocks = reader.read(content.root, content.lead);
+  if (!title_from_h1) drop_title_heading(doc, rules);
+  rules.report(context, input.name);
   return doc;
 }
 
-Blocks read_fragment(std::string_view html, const std::string& source_name, const ReaderOptions& options,
-                     Context& context) {
+namespace {
+/// `markdown`: the HTML is markdown::render_marked_html's, whose marks the walk honours.
+Blocks fragment(std::string_view html, const std::string& source_name, const ReaderOptions& options,
+                Context& context, bool markdown) {
   Parsed p = parse(html, source_name, options, context, false);
   if (!p.doc) return {};
+  drop_selected(p.doc.get(), options, context, source_name);
   const xmlNode* root = xmlDocGetRootElement(p.doc.get());
+  if (!root) return {};
   const xmlNode* body = child_element(root, "body");
-  const ContentSelection content = select_content(body ? body : root, false, options, context, source_name);
-  DomReader reader(options, context, source_name);
+  CleanRules rules(options.no_clean);
+  const ContentSelection content = select_content(body ? body : root, false, options, rules, context, source_name);
+  DomReader reader(options, rules, context, source_name);
   reader.skip(content.dropped);
-  return reader.read(content.root);
+  reader.mark_related(content.related);
+  if (markdown) reader.honour_markdown_marks();
+  Blocks blocks = reader.read(content.root);
+  rules.report(context, source_name);
+  return blocks;
+}
+}  // namespace
+
+Blocks read_fragment(std::string_view html, const std::string& source_name, const ReaderOptions& options,
+                     Context& context) {
+  return fragment(html, source_name, options, context, false);
+}
+
+Blocks read_markdown_fragment(std::string_view html, const std::string& source_name,
+                              const ReaderOptions& options, Context& context) {
+  return fragment(html, source_name, options, context, true);
 }
 
 }  // namespace sheaf::html

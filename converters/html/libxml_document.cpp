@@ -100,3 +100,65 @@ std::string text_content(const xmlNode* node, bool br_newlines) {
 }
 
 }  // namespace sheaf::html
+
+namespace sheaf::html {
+
+std::vector<std::string> class_tokens(const xmlNode* node) {
+  std::vector<std::string> out;
+  const std::string cls = attribute(node, "class");
+  std::size_t i = 0;
+  while (i < cls.size()) {
+    while (i < cls.size() && (cls[i] == ' ' || cls[i] == '\t' || cls[i] == '\n' || cls[i] == '\r' || cls[i] == '\f')) ++i;
+    const std::size_t start = i;
+    while (i < cls.size() && !(cls[i] == ' ' || cls[i] == '\t' || cls[i] == '\n' || cls[i] == '\r' || cls[i] == '\f')) ++i;
+    if (i > start) out.push_back(cls.substr(start, i - start));
+  }
+  return out;
+}
+
+namespace {
+
+bool is_list(const xmlNode* n) {
+  const auto name = element_name(n);
+  return name == "ul" || name == "ol";
+}
+
+}  // namespace
+
+std::size_t repair_nested_lists(xmlNode* root) {
+  std::size_t repaired = 0;
+  xmlNode* cur = root;
+  while (cur) {
+    if (cur->type == XML_ELEMENT_NODE && is_list(cur) && !is_list(cur->parent)) {
+      // The run after the list: lists, stray <li> and whitespace; it must end in a stray <li>.
+      xmlNode* last_li = nullptr;
+      xmlNode* first_list = nullptr;
+      for (xmlNode* s = cur->next; s; s = s->next) {
+        if (element_name(s) == "li") last_li = s;
+        else if (is_list(s) && !first_list) first_list = s;
+        else if (!(is_list(s) || (is_ignorable(s) && s->type != XML_COMMENT_NODE))) break;
+      }
+      // An outer list left with no element at all (`<ol><ul>…</ul></ol>`) takes the list after it.
+      bool empty = true;
+      for (const xmlNode* c = cur->children; c && empty; c = c->next) empty = c->type != XML_ELEMENT_NODE;
+      if (!last_li && empty && first_list) last_li = first_list;
+      if (last_li) {
+        bool more = true;
+        while (more) {
+          xmlNode* s = cur->next;
+          more = s != last_li;
+          xmlUnlinkNode(s);
+          xmlAddChild(cur, s);  // may merge (and free) a whitespace text node: s is not used again
+        }
+        ++repaired;
+      }
+    }
+    if (cur->type == XML_ELEMENT_NODE && cur->children) { cur = cur->children; continue; }
+    while (cur && cur != root && !cur->next) cur = cur->parent;
+    if (!cur || cur == root) break;
+    cur = cur->next;
+  }
+  return repaired;
+}
+
+}  // namespace sheaf::html

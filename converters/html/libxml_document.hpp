@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sheaf::html {
 
@@ -28,6 +29,15 @@ std::string attribute(const xmlNode* node, const char* name);
 bool has_attribute(const xmlNode* node, const char* name) noexcept;
 /// True when the class attribute has a token containing `part` (ASCII case-insensitive).
 bool class_contains(const xmlNode* node, std::string_view part);
+/// The class attribute's whitespace-separated tokens, in order.
+std::vector<std::string> class_tokens(const xmlNode* node);
+/// Moves a list (<ul>/<ol>) that libxml2 put after its parent list back into it, with the stray
+/// <li> that follow: libxml2's parser closes an <ol> at a <ul> written directly inside it
+/// (`<ol><li>a</li><ul>…</ul><li>b</li></ol>`), leaving `<li>b</li>` outside any list; browsers
+/// keep all of it in the <ol>. Only runs that end in such a stray <li> are moved, so two lists
+/// that merely follow each other stay apart, except after an empty list (`<ol><ul>…</ul></ol>`
+/// leaves `<ol></ol><ul>…</ul>`), which takes the list that follows. Returns how many runs were repaired.
+std::size_t repair_nested_lists(xmlNode* root);
 /// True for text/CDATA nodes made only of HTML whitespace, and for comments.
 bool is_ignorable(const xmlNode* node) noexcept;
 /// All descendant text in document order, without recursion. With `br_newlines`, <br> gives '\n'.

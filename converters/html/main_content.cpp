@@ -8,6 +8,8 @@
 
 #include "converters/html/element_kinds.hpp"
 #include "converters/html/libxml_document.hpp"
+#include "converters/html/url_parts.hpp"
+#include "converters/html/widgets.hpp"
 #include "core/utf8.hpp"
 
 namespace sheaf::html {
@@ -112,14 +114,7 @@ StatsMap gather(const xmlNode* root) {
   return stats;
 }
 
-enum class Rule { hidden, navigation, share, comments, related, ads, notices, page_furniture, link_rail };
-constexpr std::array<const char*, 9> kRuleIds = {"hidden", "navigation", "share", "comments", "related",
-                                                 "ads", "notices", "page_furniture", "link_rail"};
-
-struct Fired {
-  std::size_t count = 0, chars = 0;
-  std::string example;
-};
+using Rule = CleanRule;
 
 bool has_token(const std::string& words, std::string_view token) {
   for (std::size_t p = words.find(token); p != std::string::npos; p = words.find(token, p + 1)) {
@@ -171,12 +166,10 @@ struct Judge {
     const std::string words = lower(attribute(el, "class") + " " + attribute(el, "id"));
     if (words.size() > 1) {
       if (has_part(words, {"comment", "disqus", "respond", "replies"})) return Rule::comments;
-      // "Related articles" blocks: dropped from pages and with --drop-related, else kept whole (no
-      // other rule may take them: "view-related promoted" is not an ad).
-      if (has_part(words, {"related", "recommend", "more-stories", "read-more", "also-read", "most-popular"})) {
-        if (page || options.drop_related) return Rule::related;
-        return std::nullopt;
-      }
+      // "Related articles" blocks: marked (or dropped with --drop-related) by the caller; no other
+      // rule may take them ("view-related promoted" is not an ad).
+      if (has_part(words, {"related", "recommend", "more-stories", "read-more", "also-read", "most-popular"}))
+        return Rule::related;
       if (has_part(words, {"share", "sharing", "social", "addthis", "sharedaddy"}) || has_token(words, "toolbar"))
         return Rule::share;
       // "promo" only as a whole word: Drupal's "node-promoted" marks featured articles, not ads.
@@ -240,10 +233,70 @@ double weighted(const xmlNode* el, const Stats& st) {
   return (st.score + w) * (1.0 - density);
 }
 
+const xmlNode* previous_element(const xmlNode* n) {
+  for (n = n->prev; n; n = n->prev)
+    if (n->type == XML_ELEMENT_NODE) return n;
+  return nullptr;
+}
+
+// True when one of the image's sources has the file name `file` (og:image's).
+bool image_matches(const xmlNode* img, std::string_view file) {
+  if (file.empty() || is_decorative_image(img)) return false;
+  for (const char* a : {"src", "data-src", "data-original", "data-lazy-src"})
+    if (url_file_name(attribute(img, a)) == file) return true;
+  for (const char* a : {"srcset", "data-srcset"})
+    if (std::string best = best_srcset_candidate(attribute(img, a)); !best.empty() && url_file_name(best) == file)
+      return true;
+  return false;
+}
+
+// First element under `root` (document order, `root` excluded, `skip`'s subtree skipped) for which
+// `pred` holds.
+template <class Pred>
+const xmlNode* find_element(const xmlNode* root, const xmlNode* skip, Pred pred) {
+  const xmlNode* cur = root->children;
+  while (cur) {
+    bool descend = cur->type == XML_ELEMENT_NODE && cur != skip;
+    if (descend && pred(cur)) return cur;
+    if (descend && cur->children) { cur = cur->children; continue; }
+    while (cur && cur != root && !cur->next) cur = cur->parent;
+    if (!cur || cur == root) break;
+    cur = cur->next;
+  }
+  return nullptr;
+}
+
+// The lead image of a page when extraction kept a root that leaves it out (a figure just before
+// <article>, a hero image in the header): the figure or image-only block right before the root
+// (or before an ancestor of it; an image-only block only when it is og:image), else the image outside
+// the root whose file is og:image's (its <figure> when it has one). None
+// when the root already holds the og:image.
+const xmlNode* lead_outside(const xmlNode* body, const xmlNode* root, std::string_view og_image) {
+  const std::string file = og_image.empty() ? std::string() : url_file_name(og_image);
+  const auto matches = [&](const xmlNode* e) { return element_name(e) == "img" && image_matches(e, file); };
+  if (!file.empty() && find_element(root, nullptr, matches)) return nullptr;
+  const xmlNode* before = nullptr;
+  for (const xmlNode* n = root; n && n != body && !before; n = n->parent) before = previous_element(n);
+  if (before) {
+    if (element_name(before) == "figure") {
+      if (find_element(before, nullptr, [](const xmlNode* e) { return element_name(e) == "img" && !is_decorative_image(e); }))
+        return before;
+    } else if (const xmlNode* img = sole_image(before); img && image_matches(img, file)) {
+      return before;
+    }
+  }
+  if (file.empty()) return nullptr;
+  const xmlNode* img = find_element(body, root, matches);
+  if (!img) return nullptr;
+  for (const xmlNode* a = img->parent; a && a != body; a = a->parent)
+    if (element_name(a) == "figure") return a;
+  return img;
+}
+
 }  // namespace
 
-ContentSelection select_content(const xmlNode* body, bool page, const ReaderOptions& options, Context& context,
-                                const std::string& source_name) {
+ContentSelection select_content(const xmlNode* body, bool page, const ReaderOptions& options, CleanRules& rules,
+                                Context& context, const std::string& source_name, std::string_view lead_image) {
   ContentSelection sel;
   sel.root = body;
   if (!body || body->type != XML_ELEMENT_NODE) return sel;
@@ -303,6 +356,8 @@ ContentSelection select_content(const xmlNode* body, bool page, const ReaderOpti
     if (sel.root != body) {
       std::size_t kept = stat(stats, sel.root).text;
       for (const xmlNode* d : sel.dropped) kept -= stat(stats, d).text;
+      sel.lead = lead_outside(body, sel.root, lead_image);
+      if (sel.lead) how += " and the lead image <" + describe(sel.lead) + ">";
       context.report(Diagnostic{Severity::info, "html.main_content",
                                 "kept " + how + ": " + std::to_string(kept) + " of " + std::to_string(body_text) +
                                     " characters of page text (--whole-page keeps all)",
@@ -314,23 +369,20 @@ ContentSelection select_content(const xmlNode* body, bool page, const ReaderOpti
   const std::size_t root_text = stat(stats, sel.root).text;
   // --whole-page keeps page furniture (footer, aside, hidden, link rails); junk goes either way.
   const Judge judge{page && options.main_content, options, root_text};
-  std::array<Fired, kRuleIds.size()> fired{};
-  std::array<bool, kRuleIds.size()> off{};
-  for (const std::string& name : options.no_clean)
-    for (std::size_t i = 0; i < kRuleIds.size(); ++i)
-      if (name == "all" || name == kRuleIds[i]) off[i] = true;
   const xmlNode* cur = sel.root->children;
   while (cur) {
     bool descend = cur->type == XML_ELEMENT_NODE && !sel.dropped.count(cur);
     if (descend) {
       const Stats& st = stat(stats, cur);
       auto rule = judge(cur, st);
-      if (rule && off[static_cast<std::size_t>(*rule)]) rule.reset();
-      if (rule) {
+      if (rule && !rules.on(*rule)) rule.reset();
+      if (rule == Rule::related && !options.drop_related) {
+        sel.related.insert(cur);  // kept whole and marked: no rule looks inside it
+        rules.fired(*rule, 0, describe(cur));
+        descend = false;
+      } else if (rule) {
         sel.dropped.insert(cur);
-        Fired& f = fired[static_cast<std::size_t>(*rule)];
-        if (f.count++ == 0) f.example = describe(cur);
-        f.chars += st.text;
+        rules.fired(*rule, st.text, describe(cur));
         descend = false;
       }
     }
@@ -338,13 +390,6 @@ ContentSelection select_content(const xmlNode* body, bool page, const ReaderOpti
     while (cur && cur != sel.root && !cur->next) cur = cur->parent;
     if (!cur || cur == sel.root) break;
     cur = cur->next;
-  }
-  for (std::size_t i = 0; i < fired.size(); ++i) {
-    if (fired[i].count == 0) continue;
-    context.report(Diagnostic{Severity::info, std::string("html.clean.") + kRuleIds[i],
-                              "removed " + std::to_string(fired[i].count) + " element(s), " +
-                                  std::to_string(fired[i].chars) + " characters (first: <" + fired[i].example + ">)",
-                              source_name, {}});
   }
   return sel;
 }

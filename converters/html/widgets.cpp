@@ -55,10 +55,13 @@ bool is_lightbox_link(const xmlNode* a) {
   return class_contains(a, "fancybox") || class_contains(a, "lightbox");
 }
 
-bool is_decorative_image(const xmlNode* img) {
-  if (names_furniture(attribute(img, "src")) || names_furniture(attribute(img, "class"))) return true;
-  return tiny(attribute(img, "width")) || tiny(attribute(img, "height"));
+Furniture image_furniture(const xmlNode* img) {
+  if (tiny(attribute(img, "width")) || tiny(attribute(img, "height"))) return Furniture::tracking_pixel;
+  if (names_furniture(attribute(img, "src")) || names_furniture(attribute(img, "class"))) return Furniture::icon;
+  return Furniture::none;
 }
+
+bool is_decorative_image(const xmlNode* img) { return image_furniture(img) != Furniture::none; }
 
 bool is_caption_element(const xmlNode* el) {
   if (el->type != XML_ELEMENT_NODE) return false;

@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -192,10 +193,24 @@ MetaMap parse_front_matter(std::string_view yaml, std::uint32_t first_line,
                            const std::string& source_name, const ReaderOptions& options,
                            Context& context) {
   Converter converter(first_line, source_name, options, context, 10 * yaml.size() + 1024);
+  // yaml-cpp 0.7 accepts a quoted string left open up to the end of its input when the input
+  // ends with a newline (it runs to the end: `title: "abc` swallows every later line). The front
+  // matter ended at a `---` line, so the YAML is parsed followed by that line: an open string then
+  // runs into the document marker, which yaml-cpp refuses. The `---` starts a second document,
+  // which Load ignores; a `|+` block scalar keeps the same trailing lines as without it.
+  std::string text(yaml);
+  if (!text.empty() && text.back() != '\n') text += '\n';
+  const auto end_line = static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+  text += "---\n";
   YAML::Node root;
   try {
-    root = YAML::Load(std::string(yaml));
+    root = YAML::Load(text);
   } catch (const YAML::Exception& e) {
+    if (e.msg == YAML::ErrorMsg::DOC_IN_SCALAR && e.mark.line >= end_line)
+      throw Error(ErrorCode::parse,
+                  "front matter is not valid YAML: a quoted string is never closed (it runs to "
+                  "the end of the front matter)",
+                  source_name, converter.pos(e.mark));
     throw Error(ErrorCode::parse, "front matter is not valid YAML: " + e.msg, source_name,
                 converter.pos(e.mark));
   }

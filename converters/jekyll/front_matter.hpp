@@ -20,7 +20,8 @@ namespace sheaf::jekyll {
 ///     `jekyll.duplicate_key` per repeat; `<<` merge keys merge as in YAML 1.1;
 ///   - nesting deeper than options.max_depth becomes null with a `jekyll.depth_limit` warning.
 /// Throws Error{parse} naming `source_name` with the line:col in the post for a YAML syntax error
-/// (yaml-cpp's message) and for YAML that is not a mapping ("front matter is not a YAML mapping");
+/// (yaml-cpp's message; a quoted string never closed is one, at the end of the YAML) and for
+/// YAML that is not a mapping ("front matter is not a YAML mapping");
 /// Error{limit} when aliases expand to more than 10 values per byte of YAML (a "billion laughs").
 MetaMap parse_front_matter(std::string_view yaml, std::uint32_t first_line,
                            const std::string& source_name, const ReaderOptions& options,

@@ -8,6 +8,7 @@
 #include "converters/jekyll/front_matter.hpp"
 #include "converters/jekyll/front_matter_block.hpp"
 #include "converters/jekyll/jekyll.hpp"
+#include "converters/jekyll/kramdown_config.hpp"
 #include "converters/jekyll/kramdown_syntax.hpp"
 #include "converters/jekyll/liquid.hpp"
 #include "converters/jekyll/post_meta.hpp"
@@ -33,21 +34,27 @@ bool has_value(const MetaMap& meta, std::string_view key) {
 void add_post_name_metadata(MetaMap& meta, std::string_view path) {
   const auto name = parse_post_name(path);
   if (!name) return;
-  if (!has_value(meta, meta_key::date)) meta_set(meta, meta_key::date, MetaValue{name->date});
-  if (!has_value(meta, meta_key::slug)) meta_set(meta, meta_key::slug, MetaValue{name->slug});
+  if (!has_value(meta, meta_key::date)) set_derived(meta, meta_key::date, MetaValue{name->date});
+  if (!has_value(meta, meta_key::slug)) set_derived(meta, meta_key::slug, MetaValue{name->slug});
   if (!has_value(meta, meta_key::title))
-    meta_set(meta, meta_key::title, MetaValue{title_from_slug(name->slug)});
+    set_derived(meta, meta_key::title, MetaValue{title_from_slug(name->slug)});
 }
 
 /// Expanded Liquid → kramdown rewritten → cmark-gfm HTML → heading ids → model.
 Blocks read_markdown(std::string_view body, const LiquidScope& scope, const std::string& name,
                      std::uint32_t line, const ReaderOptions& options, Context& context) {
   try {
+    const KramdownConfig config = kramdown_config(scope.site);
     const std::string expanded = expand_liquid(body, scope, name, line, context);
-    const std::string html = apply_heading_ids(markdown::render_gfm_html(rewrite_kramdown(expanded)));
+    const std::string html = apply_heading_ids(markdown::render_gfm_html(rewrite_kramdown(expanded, config)));
     Blocks blocks = html::read_fragment(html, name, options, context);
     merge_definition_lists(blocks);
-    build_toc(blocks);
+    std::erase_if(blocks, [](const Block& b) {  // kramdown's block ends, kept apart until here
+      const auto* p = std::get_if<Paragraph>(&b.node);
+      return p && p->children.size() == 1 && std::holds_alternative<Text>(p->children.front().node) &&
+             std::get<Text>(p->children.front().node).text == kEobMarker;
+    });
+    build_toc(blocks, config);
     return blocks;
   } catch (const Error& e) {
     throw e.with_source(name);
@@ -88,7 +95,7 @@ Document read(const Input& input, const ReaderOptions& options, Context& context
       QuietContext quiet(context);
       std::string excerpt = plain_text(read_markdown(part, scope, input.name, body_line, options, quiet));
       while (!excerpt.empty() && (excerpt.back() == '\n' || excerpt.back() == ' ')) excerpt.pop_back();
-      if (!excerpt.empty()) meta_set(doc.meta, "excerpt", MetaValue{excerpt});
+      if (!excerpt.empty()) set_derived(doc.meta, "excerpt", MetaValue{excerpt});
     }
   }
   doc.blocks = read_markdown(body, scope, input.name, body_line, options, context);

@@ -1,5 +1,7 @@
 #include "converters/jekyll/post_meta.hpp"
 
+#include <algorithm>
+
 #include "converters/jekyll/post_date.hpp"
 #include "core/meta.hpp"
 
@@ -45,11 +47,22 @@ bool underline(std::string_view line) {
 
 }  // namespace
 
+void set_derived(MetaMap& meta, std::string_view key, MetaValue value) {
+  meta_set(meta, key, std::move(value));
+  const MetaValue* found = meta_find(meta, meta_key::derived);
+  if (!found || !std::holds_alternative<MetaList>(found->value)) meta_set(meta, meta_key::derived, MetaValue{MetaList{}});
+  auto it = std::find_if(meta.begin(), meta.end(), [](const MetaField& f) { return f.key == meta_key::derived; });
+  auto& keys = std::get<MetaList>(it->value.value);
+  for (const MetaValue& k : keys)
+    if (const auto* s = std::get_if<std::string>(&k.value); s && *s == key) return;
+  keys.push_back(MetaValue{std::string(key)});
+}
+
 void complete_post_meta(MetaMap& meta, const MetaMap* site, const std::string& source_name,
                         Context& context) {
   if (const auto date = meta_string(meta, meta_key::date)) {
     if (auto normal = normalise_date(*date)) {
-      meta_set(meta, kDateKey, MetaValue{std::move(*normal)});
+      set_derived(meta, kDateKey, MetaValue{std::move(*normal)});
     } else {
       context.report(Diagnostic{Severity::warning, "jekyll.date_invalid",
                                 "date \"" + *date + "\" is not a date Jekyll reads; kept as written",
@@ -67,7 +80,7 @@ void complete_post_meta(MetaMap& meta, const MetaMap* site, const std::string& s
   for (const char* key : {meta_key::author, meta_key::lang})
     if (!has_value(meta, key))
       if (const MetaValue* v = meta_find(*site, key); v && !std::holds_alternative<MetaNull>(v->value))
-        meta_set(meta, key, *v);
+        set_derived(meta, key, *v);
 }
 
 std::string_view strip_mirror_heading(std::string_view body, MetaMap& meta) {
@@ -89,7 +102,7 @@ std::string_view strip_mirror_heading(std::string_view body, MetaMap& meta) {
     if (url.empty() || !underline(next_line(body, pos))) return body;
   }
   if (url.empty()) return body;
-  if (!has_value(meta, meta_key::source)) meta_set(meta, meta_key::source, MetaValue{std::string(url)});
+  if (!has_value(meta, meta_key::source)) set_derived(meta, meta_key::source, MetaValue{std::string(url)});
   (void)after_comment;
   return body.substr(pos);
 }

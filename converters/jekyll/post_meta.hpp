@@ -12,6 +12,10 @@ namespace sheaf::jekyll {
 /// The key holding the normalised date (RFC 3339, post_date.hpp); `date` stays as written.
 inline constexpr const char* kDateKey = "date_rfc3339";
 
+/// Sets `key` to `value` as a key the reader derived, listed under meta_key::derived so that the
+/// front matter written back holds only the post's own keys (JSON keeps them all).
+void set_derived(MetaMap& meta, std::string_view key, MetaValue value);
+
 /// Adds `date_rfc3339` from `date` (a `jekyll.date_invalid` warning when it does not normalise);
 /// turns a space-separated `tags`/`categories` string into a list of words (as Jekyll does);
 /// fills `author` and `lang` from the site's `_config.yml` when the post has none.

@@ -45,7 +45,23 @@ std::string auto_id(std::string_view text) {
   return id.empty() ? "section" : id;
 }
 
-void build_toc(Blocks& blocks) {
+/// Removes the no_toc marker from the heading's text; true when it was there.
+bool take_no_toc(Heading& h) {
+  if (h.children.empty()) return false;
+  auto* text = std::get_if<Text>(&h.children.back().node);
+  if (!text) return false;
+  const std::size_t at = text->text.find(kNoTocMarker);
+  if (at == std::string::npos) return false;
+  text->text.erase(at, kNoTocMarker.size());
+  while (!text->text.empty() && text->text.back() == ' ') text->text.pop_back();
+  if (text->text.empty()) h.children.pop_back();
+  return true;
+}
+
+void build_toc(Blocks& blocks, const KramdownConfig& config) {
+  std::set<const Heading*> no_toc;
+  for (Block& b : blocks)
+    if (auto* h = std::get_if<Heading>(&b.node); h && take_no_toc(*h)) no_toc.insert(h);
   std::size_t marker = blocks.size();
   for (std::size_t i = 0; i < blocks.size() && marker == blocks.size(); ++i)
     if (is_marker(blocks[i])) marker = i;
@@ -54,21 +70,31 @@ void build_toc(Blocks& blocks) {
   std::set<std::string> used;
   for (const Block& b : blocks)
     if (const auto* h = std::get_if<Heading>(&b.node); h && !h->id.empty()) used.insert(h->id);
+  // kramdown lists every header of the document, before the contents list too, except those
+  // with the class `.no_toc` and those outside `toc_levels`.
+  auto listed = [&](const Heading& h) {
+    return h.level >= config.toc_min && h.level <= config.toc_max && !no_toc.count(&h);
+  };
   BulletList list;
   int top = 7;
-  for (std::size_t i = marker + 1; i < blocks.size(); ++i)
-    if (const auto* h = std::get_if<Heading>(&blocks[i].node)) top = std::min(top, h->level);
-  for (std::size_t i = marker + 1; i < blocks.size(); ++i) {
+  for (std::size_t i = 0; i < blocks.size(); ++i)
+    if (const auto* h = std::get_if<Heading>(&blocks[i].node); h && listed(*h)) top = std::min(top, h->level);
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
     auto* h = std::get_if<Heading>(&blocks[i].node);
-    if (!h) continue;
+    if (!h || !listed(*h)) continue;
     if (h->id.empty()) {
+      if (!config.auto_ids) continue;  // kramdown lists only headers with an id
       const std::string base = auto_id(plain_text(h->children));
       std::string id = base;
       for (int n = 1; used.count(id); ++n) id = base + "-" + std::to_string(n);
       used.insert(id);
       h->id = id;
     }
-    const std::string label = plain_text(h->children);
+    // kramdown leaves footnotes out of the entries.
+    Inlines without_notes;
+    for (const Inline& in : h->children)
+      if (!std::holds_alternative<Note>(in.node)) without_notes.push_back(in);
+    const std::string label = plain_text(without_notes);
     Inlines text;
     if (!label.empty()) text.push_back(Inline{Text{label}});
     add_entry(list, h->level, top, Inline{Link{"#" + h->id, {}, std::move(text)}});

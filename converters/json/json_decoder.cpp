@@ -587,6 +587,11 @@ class Decoder {
     s.attr = attr(f);
     s.children = inlines_field(f, "content", true);
   }
+  void read(JsonObject& o, RawInline& r) {
+    Fields f(*this, o, kRawBlockFields, "raw_inline");
+    r.format = string_field(f, "format", true);
+    r.text = string_field(f, "text", true);
+  }
 
   // ---- metadata --------------------------------------------------------------------------------
   MetaMap meta_map(JsonObject& object) {

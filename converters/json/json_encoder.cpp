@@ -257,6 +257,11 @@ class Encoder {
               attr(s.attr);
               content(s.children);
             },
+            [&](const RawInline& r) {
+              type(names::inline_name<RawInline>);
+              field("format", r.format);
+              field("text", r.text);
+            },
         },
         i.node);
     end_object();

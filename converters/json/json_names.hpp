@@ -18,9 +18,9 @@ inline constexpr std::array<std::string_view, 12> blocks = {
     "thematic_break", "table", "figure", "definition_list", "div", "raw_block"};
 
 /// Inline kinds, indexed like the alternatives of Inline::node.
-inline constexpr std::array<std::string_view, 13> inlines = {
+inline constexpr std::array<std::string_view, 14> inlines = {
     "text", "emph", "strong", "strikeout", "superscript", "subscript", "code",
-    "link", "image", "line_break", "note", "math", "span"};
+    "link", "image", "line_break", "note", "math", "span", "raw_inline"};
 
 static_assert(blocks.size() == std::variant_size_v<decltype(Block::node)>,
               "a block kind was added or removed: name it here and bump the format version");

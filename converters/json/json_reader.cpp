@@ -1,11 +1,13 @@
 // The JSON reader: check the limits, repair the encoding, parse (json_parse.cpp, the nlohmann
-// adapter), then decode the tree into the model (json_decoder.cpp).
+// adapter), decode the tree into the model (json_decoder.cpp), then drop javascript:/data: URLs,
+// which JSON can carry verbatim and no reader may hand to a writer (core/url_safety.hpp).
 #include <string>
 
 #include "converters/json/json.hpp"
 #include "converters/json/json_decoder.hpp"
 #include "converters/json/json_parse.hpp"
 #include "core/error.hpp"
+#include "core/url_safety.hpp"
 #include "core/utf8.hpp"
 
 namespace sheaf::json {
@@ -34,9 +36,16 @@ Document read(const Input& input, const ReaderOptions& options, Context& context
     }
     text = repaired;
   }
-  return decode(parse(text, input.name, max_json_nesting(depth_limit(options.max_depth)),
-                       depth_limit_message(options.max_depth)),
-                 input, options);
+  Document doc = decode(parse(text, input.name, max_json_nesting(depth_limit(options.max_depth)),
+                              depth_limit_message(options.max_depth)),
+                        input, options);
+  if (const std::size_t removed = drop_unsafe_urls(doc); removed > 0)
+    context.report(Diagnostic{Severity::warning, "json.unsafe_url",
+                              std::to_string(removed) +
+                                  " javascript:, vbscript: or data: URL(s) removed: links keep "
+                                  "their text, images and raw markup holding one are left out",
+                              input.name, SourcePos{}});
+  return doc;
 }
 
 }  // namespace sheaf::json

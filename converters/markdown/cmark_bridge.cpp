@@ -7,7 +7,10 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <string>
+#include <vector>
 
+#include "converters/html/markdown_marks.hpp"
 #include "core/error.hpp"
 
 namespace sheaf::markdown {
@@ -42,35 +45,155 @@ std::mutex& cmark_global_state_lock() {
   return lock;
 }
 
-}  // namespace
+/// A parsed document and the parser that owns its extension list.
+struct Parsed {
+  ParserPtr parser;
+  NodePtr document;
+};
 
-std::string render_gfm_html(std::string_view markdown) {
+Parsed parse_gfm(std::string_view markdown) {
   if (markdown.size() > kMaxBytes)
     throw Error(ErrorCode::limit, "Markdown text larger than 1 GiB cannot be parsed by cmark-gfm");
-
-  NodePtr document;
-  ParserPtr parser;
+  Parsed p;
   {
     const std::lock_guard<std::mutex> guard(cmark_global_state_lock());
     cmark_gfm_core_extensions_ensure_registered();
-    parser.reset(cmark_parser_new(kOptions));
-    if (!parser) throw Error(ErrorCode::internal, "cmark-gfm could not create a parser");
+    p.parser.reset(cmark_parser_new(kOptions));
+    if (!p.parser) throw Error(ErrorCode::internal, "cmark-gfm could not create a parser");
     for (const char* name : kExtensions) {
       cmark_syntax_extension* extension = cmark_find_syntax_extension(name);
-      if (!extension || !cmark_parser_attach_syntax_extension(parser.get(), extension))
+      if (!extension || !cmark_parser_attach_syntax_extension(p.parser.get(), extension))
         throw Error(ErrorCode::internal,
                     std::string("cmark-gfm extension '") + name + "' is not available");
     }
-    cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
-    document.reset(cmark_parser_finish(parser.get()));
+    cmark_parser_feed(p.parser.get(), markdown.data(), markdown.size());
+    p.document.reset(cmark_parser_finish(p.parser.get()));
   }
-  if (!document) throw Error(ErrorCode::internal, "cmark-gfm failed to parse the Markdown text");
+  if (!p.document) throw Error(ErrorCode::internal, "cmark-gfm failed to parse the Markdown text");
+  return p;
+}
 
+std::string render(const Parsed& p, int options) {
   // The extension list tells the renderer how to write tables, strikethrough and task items.
-  BufferPtr html(cmark_render_html(document.get(), kOptions,
-                                   cmark_parser_get_syntax_extensions(parser.get())));
+  BufferPtr html(cmark_render_html(p.document.get(), options,
+                                   cmark_parser_get_syntax_extensions(p.parser.get())));
   if (!html) throw Error(ErrorCode::internal, "cmark-gfm failed to render HTML");
   return std::string(html.get());
+}
+
+/// Text as an HTML attribute value or element content; newlines as references so that no
+/// parser normalises them.
+std::string escape_html(const char* text, bool attribute) {
+  std::string out;
+  for (const char* c = text ? text : ""; *c; ++c) {
+    switch (*c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += attribute ? "&quot;" : "\""; break;
+      case '\n': out += attribute ? "&#10;" : "\n"; break;
+      case '\t': out += attribute ? "&#9;" : "\t"; break;
+      default: out += *c;
+    }
+  }
+  return out;
+}
+
+/// The plain text of an image description, as cmark's HTML renderer writes alt text.
+void alt_text(cmark_node* node, std::string& out) {
+  for (cmark_node* c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
+    switch (cmark_node_get_type(c)) {
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE:
+      case CMARK_NODE_HTML_INLINE: {
+        const char* literal = cmark_node_get_literal(c);
+        if (literal) out += literal;
+        break;
+      }
+      case CMARK_NODE_LINEBREAK:
+      case CMARK_NODE_SOFTBREAK: out += ' '; break;
+      default: alt_text(c, out);
+    }
+  }
+}
+
+/// Puts a raw HTML node of `type` holding `html` in place of `node` (which is freed).
+void replace_with_html(cmark_node* node, cmark_node_type type, const std::string& html) {
+  cmark_node* raw = cmark_node_new(type);
+  cmark_node_set_literal(raw, html.c_str());
+  cmark_node_insert_before(node, raw);
+  cmark_node_free(node);  // unlinks it first
+}
+
+std::string mark(const char* name, const char* value) {
+  return std::string(" ") + name + "=\"" + escape_html(value, true) + "\"";
+}
+
+/// Rewrites the tree as render_marked_html documents. Nodes are collected first: the tree is
+/// changed only after the walk. Nodes inside an image are its alt text and are left alone.
+void add_marks(cmark_node* document, bool keep_raw_html) {
+  namespace marks = html::markdown_marks;
+  std::vector<cmark_node*> images, links, codes, raw_blocks, raw_inlines;
+  int in_image = 0;
+  cmark_iter* iter = cmark_iter_new(document);
+  for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+    cmark_node* n = cmark_iter_get_node(iter);
+    const cmark_node_type type = cmark_node_get_type(n);
+    if (type == CMARK_NODE_IMAGE) {
+      if (ev == CMARK_EVENT_ENTER && in_image++ == 0) images.push_back(n);
+      if (ev == CMARK_EVENT_EXIT) --in_image;
+      continue;
+    }
+    if (ev != CMARK_EVENT_ENTER || in_image > 0) continue;
+    if (type == CMARK_NODE_LINK) links.push_back(n);
+    else if (type == CMARK_NODE_CODE) codes.push_back(n);
+    else if (type == CMARK_NODE_HTML_BLOCK && keep_raw_html) raw_blocks.push_back(n);
+    else if (type == CMARK_NODE_HTML_INLINE && keep_raw_html) raw_inlines.push_back(n);
+  }
+  cmark_iter_free(iter);
+
+  for (cmark_node* n : raw_blocks)
+    replace_with_html(n, CMARK_NODE_HTML_BLOCK,
+                      "<div" + mark(marks::raw_block, cmark_node_get_literal(n)) + "></div>\n");
+  for (cmark_node* n : raw_inlines)
+    replace_with_html(n, CMARK_NODE_HTML_INLINE,
+                      "<span" + mark(marks::raw_inline, cmark_node_get_literal(n)) + "></span>");
+  for (cmark_node* n : codes)
+    replace_with_html(n, CMARK_NODE_HTML_INLINE,
+                      std::string("<code ") + marks::authored + ">" +
+                          escape_html(cmark_node_get_literal(n), false) + "</code>");
+  for (cmark_node* n : images) {
+    std::string alt;
+    alt_text(n, alt);
+    std::string tag = "<img" + mark("src", cmark_node_get_url(n)) + mark("alt", alt.c_str());
+    const char* title = cmark_node_get_title(n);
+    if (title && *title) tag += mark("title", title);
+    replace_with_html(n, CMARK_NODE_HTML_INLINE, tag + " " + marks::authored + " />");
+  }
+  for (cmark_node* n : links) {
+    std::string open = "<a" + mark("href", cmark_node_get_url(n));
+    const char* title = cmark_node_get_title(n);
+    if (title && *title) open += mark("title", title);
+    open += std::string(" ") + marks::authored + ">";
+    cmark_node* start = cmark_node_new(CMARK_NODE_HTML_INLINE);
+    cmark_node_set_literal(start, open.c_str());
+    cmark_node_insert_before(n, start);
+    while (cmark_node* child = cmark_node_first_child(n)) cmark_node_insert_before(n, child);
+    replace_with_html(n, CMARK_NODE_HTML_INLINE, "</a>");
+  }
+}
+
+}  // namespace
+
+std::string render_gfm_html(std::string_view markdown) {
+  const Parsed p = parse_gfm(markdown);
+  return render(p, kOptions);
+}
+
+std::string render_marked_html(std::string_view markdown, bool keep_raw_html) {
+  const Parsed p = parse_gfm(markdown);
+  add_marks(p.document.get(), keep_raw_html);
+  return render(p, kOptions | CMARK_OPT_SOURCEPOS);
 }
 
 }  // namespace sheaf::markdown

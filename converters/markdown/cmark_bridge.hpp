@@ -14,4 +14,13 @@ namespace sheaf::markdown {
 /// Error{limit} above 1 GiB (cmark's sizes are 32-bit) and Error{internal} if cmark fails.
 std::string render_gfm_html(std::string_view markdown);
 
+/// As render_gfm_html, for html::read_markdown_fragment: the HTML carries the marks of
+/// converters/html/markdown_marks.hpp, so the HTML reader keeps what the Markdown authored.
+/// Block elements carry data-sourcepos; links, images and code spans are written as raw
+/// `<a>`/`<img>`/`<code data-sheaf-md>` holding the destination and code text exactly as
+/// CommonMark parsed them (cmark's renderer would percent-encode the URL). With `keep_raw_html`,
+/// each HTML block and inline HTML run becomes an empty `<div>`/`<span>` whose mark attribute
+/// holds its text, so the reader keeps it raw instead of parsing it.
+std::string render_marked_html(std::string_view markdown, bool keep_raw_html);
+
 }  // namespace sheaf::markdown

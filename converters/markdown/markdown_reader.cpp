@@ -1,5 +1,8 @@
 // The Markdown reader: cmark-gfm renders the text to HTML (cmark_bridge), and the HTML reader
-// builds the model from it, so raw HTML blocks and Markdown syntax end up in one clean tree.
+// builds the model from it, so raw HTML blocks and Markdown syntax end up in one clean tree. The
+// HTML carries marks (converters/html/markdown_marks.hpp) so that what the Markdown authored
+// (empty blocks, destinations and code as written) survives the cleanup meant for raw HTML, and
+// with --raw-html keep raw HTML stays raw.
 #include "converters/html/html.hpp"
 #include "converters/markdown/cmark_bridge.hpp"
 #include "converters/markdown/markdown.hpp"
@@ -10,7 +13,8 @@ namespace sheaf::markdown {
 Blocks read_body(std::string_view markdown, const std::string& source_name,
                  const ReaderOptions& options, Context& context) {
   try {
-    return html::read_fragment(render_gfm_html(markdown), source_name, options, context);
+    return html::read_markdown_fragment(render_marked_html(markdown, options.raw_html == RawHtml::keep),
+                                        source_name, options, context);
   } catch (const Error& e) {
     throw e.with_source(source_name);
   }

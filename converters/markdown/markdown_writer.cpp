@@ -54,6 +54,7 @@ bool contains_line_break(const Inlines& inlines) {
             [](const Note&) { return false; },  // its content is written elsewhere
             [](const Math&) { return false; },
             [](const Span& s) { return contains_line_break(s.children); },
+            [](const RawInline&) { return false; },  // a newline in raw HTML is not a hard break
         },
         in.node);
     if (found) return true;

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string_view>
 
+#include "core/meta.hpp"
 #include "core/overloaded.hpp"
 #include "core/utf8.hpp"
 
@@ -252,7 +253,19 @@ std::string md_yaml_string(const std::string& s, bool in_flow) {
   return needs_quotes(s, in_flow) ? double_quoted(s) : s;
 }
 
-std::string md_front_matter(const MetaMap& meta) {
+std::string md_front_matter(const MetaMap& all) {
+  // Keys a reader derived (meta_key::derived) are not the source's own: they stay out.
+  MetaMap meta;
+  const MetaValue* derived = meta_find(all, meta_key::derived);
+  const auto is_derived = [&](const std::string& key) {
+    if (key == meta_key::derived) return true;
+    if (!derived || !std::holds_alternative<MetaList>(derived->value)) return false;
+    for (const MetaValue& k : std::get<MetaList>(derived->value))
+      if (const auto* s = std::get_if<std::string>(&k.value); s && *s == key) return true;
+    return false;
+  };
+  for (const MetaField& f : all)
+    if (!is_derived(f.key)) meta.push_back(f);
   if (meta.empty()) return {};
   std::string out = "---\n";
   YamlWriter(out).write_map(meta, 0);

@@ -11,7 +11,8 @@
 
 namespace sheaf::markdown {
 
-/// The `---`-delimited block (ending in a newline), or "" when `meta` is empty.
+/// The `---`-delimited block (ending in a newline), or "" when `meta` is empty. Keys listed
+/// under meta_key::derived (added by a reader, e.g. Jekyll's slug) and that list are left out.
 std::string md_front_matter(const MetaMap& meta);
 
 /// One scalar string as YAML: plain when that reads back as this exact string under YAML 1.1

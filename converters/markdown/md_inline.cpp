@@ -175,6 +175,15 @@ class Flattener {
                      open += ">";
                      wrapped(open, s.children, "</span>");
                    },
+                   [&](const RawInline& r) {
+                     // Raw HTML (and Markdown) is written verbatim: it was kept to be republished.
+                     if (r.format == "html" || r.format == "markdown" || r.format == "gfm") {
+                       if (!r.text.empty()) markup(r.text);
+                       return;
+                     }
+                     state_.warn("markdown.raw_dropped",
+                                 "raw inline text in format '" + r.format + "' has no Markdown form and was left out");
+                   },
                },
                in.node);
   }

@@ -300,6 +300,7 @@ class Normalizer {
               Span copy{s.attr, list(s.children, in_link, CharClass::punct, CharClass::punct)};
               push(out, Inline{std::move(copy)});
             },
+            [&](const RawInline&) { push(out, in); },
         },
         in.node);
   }

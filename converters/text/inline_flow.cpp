@@ -88,6 +88,10 @@ void add_inlines(const Inlines& inlines, FlowBuilder& flow, RenderState& state) 
                    },
                    [&](const Math& m) { flow.text(m.tex); },
                    [&](const Span& s) { add_inlines(s.children, flow, state); },
+                   [&](const RawInline& r) {
+                     // As a RawBlock: plain text is shown, markup (a tag) has no text of its own.
+                     if (is_plain_raw_format(r.format)) flow.text(r.text);
+                   },
                },
                node.node);
   }

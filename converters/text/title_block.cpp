@@ -71,6 +71,7 @@ void collect_targets(const Inlines& inlines, HeadingTargets& out) {
                    [&](const Note&) { out.has_note = true; },
                    [&](const Math&) { /* TeX text, no target */ },
                    [&](const Span& s) { collect_targets(s.children, out); },
+                   [&](const RawInline&) { /* markup, no target */ },
                },
                node.node);
   }

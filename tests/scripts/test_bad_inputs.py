@@ -40,6 +40,7 @@ CASES = [
     ("front matter a scalar", "scalar-front-matter.md", 64, ":2:1: error: front matter is not a YAML mapping"),
     ("YAML with tabs", "yaml-tabs.md", 64, ":4:2: error: front matter is not valid YAML: illegal block entry"),
     ("YAML syntax error", "yaml-syntax-error.md", 64, ":3:10: error: front matter is not valid YAML: illegal map value"),
+    ("unclosed quoted YAML string", "yaml-unterminated-quote.md", 64, ":4:1: error: front matter is not valid YAML: a quoted string is never closed"),
     ("6 MB single line", "gen:long-line.md", 0, ""),
     ("100,000 attributes", "gen:many-attributes.html", 0, ""),
     ("100,000 nested divs", "gen:nested-divs.html", 0, "[html.depth_limit]"),

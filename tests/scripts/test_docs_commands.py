@@ -38,7 +38,7 @@ def documented_commands(root: str):
     pages = [os.path.join(root, "README.md")]
     pages += sorted(glob.glob(os.path.join(root, "docs", "**", "*.md"), recursive=True))
     for page in pages:
-        in_block, shell = False, False
+        in_block, shell, pending = False, False, None
         with open(page, encoding="utf-8") as f:
             for number, line in enumerate(f, 1):
                 stripped = line.strip()
@@ -48,6 +48,15 @@ def documented_commands(root: str):
                 if not (in_block and shell):
                     continue
                 command = strip_comment(stripped.removeprefix("$ ")).strip()
+                if pending:  # the previous line ended with a backslash: one command
+                    command, number = pending[0] + " " + command, pending[1]
+                    pending = None
+                if command.endswith("\\"):
+                    pending = (command[:-1].strip(), number)
+                    continue
+                if command.endswith("|"):
+                    pending = (command, number)
+                    continue
                 if command and not command.startswith("#"):
                     yield os.path.relpath(page, root), number, normalise(command)
 
@@ -87,6 +96,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sheaf", required=True, help="the sheaf binary; its folder is the build folder")
     parser.add_argument("--root", default=os.path.join(os.path.dirname(__file__), "..", ".."))
+    parser.add_argument("--corpus", help="unused: the commands are only looked up, not run")
     args = parser.parse_args()
     root = os.path.normpath(args.root)
 

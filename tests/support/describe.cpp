@@ -54,9 +54,12 @@ std::string describe(const Inlines& inlines) {
             [](const Note& n) { return "Note[" + describe(n.content) + "]"; },
             [](const Math& m) { return std::string(m.display ? "DisplayMath " : "Math ") + quote(m.tex); },
             [](const Span& s) {
-              return "Span(" + (s.attr.id.empty() ? "" : "#" + s.attr.id) +
+              std::string classes;
+              for (const std::string& c : s.attr.classes) classes += "." + c;
+              return "Span(" + (s.attr.id.empty() ? "" : "#" + s.attr.id) + classes +
                      (s.attr.lang.empty() ? "" : " lang=" + s.attr.lang) + ")[" + describe(s.children) + "]";
             },
+            [](const RawInline& r) { return "RawInline(" + r.format + ") " + quote(r.text); },
         },
         node.node);
   }
@@ -97,7 +100,12 @@ std::string describe(const Blocks& blocks) {
               }
               return s + "]";
             },
-            [](const Div& d) { return "Div(" + d.attr.id + (d.attr.lang.empty() ? "" : " lang=" + d.attr.lang) + ")[" + describe(d.children) + "]"; },
+            [](const Div& d) {
+              std::string classes;  // ".related": shown only when present, so older examples read as before
+              for (const std::string& c : d.attr.classes) classes += "." + c;
+              return "Div(" + d.attr.id + classes + (d.attr.lang.empty() ? "" : " lang=" + d.attr.lang) + ")[" +
+                     describe(d.children) + "]";
+            },
             [](const RawBlock& r) { return "Raw(" + r.format + ") " + quote(r.text); },
         },
         block.node);

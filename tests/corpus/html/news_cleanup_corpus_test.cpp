@@ -30,8 +30,20 @@ std::string body_of(const std::string& post) {
   return end == std::string::npos ? post : post.substr(end + 4);
 }
 
-// Characters of Han ideographs: the article text of these posts, immune to entity spelling.
-std::size_t han_count(std::string_view s) {
+// Characters of Han ideographs outside image alt text: the article text of these posts, immune to
+// entity spelling. Alt text is left out because it repeats the caption: with lead_figure off
+// (--keep-all) the image and its caption are separate blocks and the describe() notation shows the
+// alt, while a Figure shows only the caption.
+std::size_t han_count(std::string_view model) {
+  std::string s;
+  for (std::size_t p = 0; p < model.size();) {
+    const std::size_t alt = model.find(" alt=\"", p);
+    s.append(model.substr(p, alt == std::string_view::npos ? std::string_view::npos : alt - p));
+    if (alt == std::string_view::npos) break;
+    const std::size_t end = model.find('"', alt + 6);  // describe() does not escape quotes
+    if (end == std::string_view::npos) break;
+    p = end + 1;
+  }
   std::size_t n = 0;
   for (std::size_t pos = 0; pos < s.size();) {
     const char32_t cp = utf8::decode(s, pos);

@@ -46,7 +46,8 @@ void prose(const Inlines& inlines, std::string& out) {
                           [&](const LineBreak&) { out += '\n'; },
                           [&](const Note& n) { prose(n.content, out); },
                           [](const Math&) { /* TeX, not prose */ },
-                          [&](const Span& s) { prose(s.children, out); }},
+                          [&](const Span& s) { prose(s.children, out); },
+                          [](const RawInline&) { /* markup, not prose */ }},
                i.node);
 }
 

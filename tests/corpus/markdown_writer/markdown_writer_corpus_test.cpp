@@ -118,6 +118,7 @@ void mask_urls(Inlines& inlines) {
                    [](Superscript& e) { mask_urls(e.children); },
                    [](Subscript& e) { mask_urls(e.children); },
                    [](Span& e) { mask_urls(e.children); },
+                   [](RawInline&) {},
                    [](Link& l) {
                      if (l.url.rfind("mailto:", 0) != 0) l.url = "u";  // GFM writes those bare
                      mask_urls(l.children);

@@ -35,6 +35,7 @@ inline void collect(const Inlines& inlines, ModelText& out) {
                    [&](const Note& n) { collect(n.content, out); },
                    [&](const Math& m) { out.runs.push_back(m.tex); },
                    [&](const Span& s) { collect(s.children, out); },
+                   [](const RawInline&) {},  // markup: no text of its own
                },
                node.node);
 }

@@ -3,6 +3,7 @@
 // files: they are documentation, edited by hand.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "converters/html/html.hpp"
@@ -45,12 +46,42 @@ std::vector<Example> load_examples(const std::string& text) {
   return out;
 }
 
+// An example may start with a comment line giving reader options as on the command line:
+// `<!-- sheaf: --no-clean br_runs --drop "div.share a" --drop-related -->`.
+ReaderOptions options_of(const std::string& html) {
+  ReaderOptions options;
+  const std::string prefix = "<!-- sheaf:";
+  if (html.rfind(prefix, 0) != 0) return options;
+  const std::string line = html.substr(prefix.size(), html.find("-->") - prefix.size());
+  std::vector<std::string> words;
+  for (std::size_t i = 0; i < line.size();) {
+    if (line[i] == ' ') { ++i; continue; }
+    if (line[i] == '"') {
+      const std::size_t close = line.find('"', i + 1);
+      words.push_back(line.substr(i + 1, close - i - 1));
+      i = close + 1;
+    } else {
+      const std::size_t end = std::min(line.find(' ', i), line.size());
+      words.push_back(line.substr(i, end - i));
+      i = end;
+    }
+  }
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (words[i] == "--drop-related") options.drop_related = true;
+    else if (words[i] == "--keep-all") options.no_clean.push_back("all");
+    else if (words[i] == "--no-clean" && i + 1 < words.size()) options.no_clean.push_back(words[++i]);
+    else if (words[i] == "--drop" && i + 1 < words.size()) options.drop_selectors.push_back(words[++i]);
+    else ADD_FAILURE() << "unknown option in a spec example: " << words[i];
+  }
+  return options;
+}
+
 TEST(HtmlReaderSpec, AllExamplesGiveTheirModel) {
   const auto examples = load_examples(test::read_source_file("tests/spec/html_reader.txt"));
   ASSERT_GT(examples.size(), 30u);
   for (const Example& ex : examples) {
     MemoryContext context;
-    ReaderOptions options;
+    const ReaderOptions options = options_of(ex.html);
     const Blocks blocks = html::read_fragment(ex.html, "example.html", options, context);
     EXPECT_EQ(test::describe(blocks), ex.expected) << "tests/spec/html_reader.txt:" << ex.line << "\n" << ex.html;
   }

@@ -188,6 +188,24 @@ TEST(FrontMatter, ErrorOnLineFourOfThePost) {
   EXPECT_GT(e.pos().column, 1u);
 }
 
+TEST(FrontMatter, UnclosedQuotedStringIsAnErrorAtTheClosingLine) {
+  // yaml-cpp alone accepts these: the string would swallow every later line up to the `---`.
+  for (const char* yaml : {"title: \"abc\nauthor: x\n", "title: 'abc\nauthor: x\n", "title: \"abc"}) {
+    const Error e = parse_error(yaml);
+    EXPECT_EQ(e.code(), ErrorCode::parse) << yaml;
+    EXPECT_NE(std::string(e.what()).find("a quoted string is never closed"), std::string::npos) << e.what();
+    EXPECT_EQ(e.pos().column, 1u) << yaml;
+  }
+  EXPECT_EQ(parse_error("title: \"abc\nauthor: x\n").pos().line, 4u);  // the closing `---`
+}
+
+TEST(FrontMatter, ClosedMultiLineStringsAndKeptBlockScalarsAreUnchanged) {
+  EXPECT_EQ(parse("a: \"x\n  y\"\n").meta, (MetaMap{{"a", str("x y")}}));
+  EXPECT_EQ(parse("a: 'it''s\n  more'\n").meta, (MetaMap{{"a", str("it's more")}}));
+  EXPECT_EQ(parse("a: |+\n  x\n\n").meta, (MetaMap{{"a", str("x\n\n")}}));
+  EXPECT_EQ(parse("a: 1").meta, (MetaMap{{"a", MetaValue{std::int64_t{1}}}}));
+}
+
 TEST(FrontMatter, TabIndentationIsAnErrorAtTheTab) {
   const Error e = parse_error("title: x\n\tauthor: y\n");
   EXPECT_EQ(e.code(), ErrorCode::parse);

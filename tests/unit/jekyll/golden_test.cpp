@@ -24,7 +24,8 @@ TEST_P(JekyllGolden, MatchesAndRoundTripsThroughJson) {
   const std::string bytes = test::read_source_file("tests/golden/jekyll/" + name + ".md");
   MemoryContext context;
   const Document doc = read(Input{bytes, name + ".md", ""}, ReaderOptions{}, context);
-  EXPECT_TRUE(context.diagnostics.empty()) << context.diagnostics.front().message;
+  // No warnings; information (which HTML cleanup rules fired) is not a problem with the post.
+  for (const Diagnostic& d : context.diagnostics) EXPECT_EQ(d.severity, Severity::info) << d.id << ": " << d.message;
   const std::string json_text = to_json(doc);
   EXPECT_TRUE(test::matches_golden("jekyll/" + name + ".json", json_text));
 

@@ -73,7 +73,8 @@ TEST(JekyllReader, MirrorPostMetadataInOrderAndTyped) {
   EXPECT_EQ(*meta_find(doc.meta, "slug"), str("sample-post"));
   EXPECT_EQ(doc.source_name, "_posts/2024-06-25-sample-post.md");
   EXPECT_EQ(doc.base, "_posts");
-  EXPECT_TRUE(context.diagnostics.empty());
+  // No warnings; information (which HTML cleanup rules fired) is not a problem with the post.
+  for (const Diagnostic& d : context.diagnostics) EXPECT_EQ(d.severity, Severity::info) << d.id << ": " << d.message;
 }
 
 TEST(JekyllReader, MirrorPostBodyIsOneCleanTree) {

@@ -13,12 +13,14 @@ TEST(KramdownSyntax, BlockIalLinesAreRemoved) {
 TEST(KramdownSyntax, IalIdGoesToThePrecedingHeading) {
   EXPECT_EQ(rewrite_kramdown("## Title ##\n{: #intro .x}\n"), "## Title {#intro}\n");
   EXPECT_EQ(rewrite_kramdown("Title\n=====\n{:#t}\n"), "Title {#t}\n=====\n");
-  EXPECT_EQ(rewrite_kramdown("# Head {#h1}\n# Other {:.no_toc}\n"), "# Head {#h1}\n# Other\n");
+  // `.no_toc` travels as a marker at the end of the heading text; build_toc removes it.
+  EXPECT_EQ(rewrite_kramdown("# Head {#h1}\n# Other {:.no_toc}\n"),
+            "# Head {#h1}\n# Other" + std::string(kNoTocMarker) + "\n");
 }
 
 TEST(KramdownSyntax, TocListBecomesTheMarker) {
   EXPECT_EQ(rewrite_kramdown("## Contents\n{:.no_toc}\n\n* TOC\n{:toc}\n\n## A\n"),
-            "## Contents\n\n" + std::string(kTocMarker) + "\n\n\n## A\n");
+            "## Contents" + std::string(kNoTocMarker) + "\n\n" + std::string(kTocMarker) + "\n\n\n## A\n");
 }
 
 TEST(KramdownSyntax, SpanIalsAreRemovedOutsideCode) {
@@ -112,7 +114,9 @@ namespace sheaf::jekyll {
 namespace {
 
 TEST(KramdownSyntax, EndOfBlockMarkerAndHeadersWithoutSpace) {
-  EXPECT_EQ(rewrite_kramdown("- a\n^\n- b\n##Header\n"), "- a\n\n- b\n## Header\n");
+  // `^` ends the list: the marker paragraph keeps cmark from joining the two (the reader drops it).
+  EXPECT_EQ(rewrite_kramdown("- a\n^\n- b\n##Header\n"),
+            "- a\n\n" + std::string(kEobMarker) + "\n\n- b\n## Header\n");
 }
 
 }  // namespace
@@ -124,6 +128,67 @@ namespace {
 TEST(KramdownSyntax, SpanExtensions) {
   EXPECT_EQ(rewrite_kramdown("a {::comment}gone{:/comment} b {::comment/}c {::nomarkdown}<b>x</b>{:/} d\n"),
             "a  b c <b>x</b> d\n");
+}
+
+}  // namespace
+}  // namespace sheaf::jekyll
+
+namespace sheaf::jekyll {
+namespace {
+
+KramdownConfig kramdown_input() {
+  KramdownConfig config;
+  config.kramdown_input = true;
+  return config;
+}
+
+TEST(KramdownSyntax, HtmlBlockRunsToItsBalancedEndTag) {
+  // Blank lines inside keep the block open; its content is not Markdown.
+  EXPECT_EQ(rewrite_kramdown("<div>\n<div>\n\n    not code\n</div>\n</div>\nafter\n"),
+            "<div>\n<div>\n<!---->\n    not code\n</div>\n</div>\n\nafter\n");
+  // Without an end tag, CommonMark's rule stands.
+  EXPECT_EQ(rewrite_kramdown("<div>\nopen\n\ntext\n"), "<div>\nopen\n\ntext\n");
+}
+
+TEST(KramdownSyntax, KramdownTablesBecomeHtmlTables) {
+  EXPECT_EQ(rewrite_kramdown("| a | b |\n| c | d |\n"),
+            "<table>\n<tbody>\n<tr>\n<td>\n\na\n\n</td>\n<td>\n\nb\n\n</td>\n</tr>\n<tr>\n<td>\n\nc\n\n</td>\n"
+            "<td>\n\nd\n\n</td>\n</tr>\n</tbody>\n</table>\n\n");
+  const std::string gfm = "| a | b |\n|---|---|\n| c | d |\n";
+  EXPECT_EQ(rewrite_kramdown(gfm), gfm);  // GFM reads it the same way: left to cmark-gfm
+}
+
+TEST(KramdownSyntax, FencesNeedTheirEndAndCodeTakesLazyLines) {
+  EXPECT_EQ(rewrite_kramdown("~~~~\nnot code\n"), "\\~~~~\nnot code\n");
+  EXPECT_EQ(rewrite_kramdown("    code\nlazy\n"), "    code\n    lazy\n");
+}
+
+TEST(KramdownSyntax, BlockMathNeedsBlockBoundaries) {
+  EXPECT_EQ(rewrite_kramdown("$$a$$\n"), "<math alttext=\"a\" display=\"block\"></math>\n");
+  EXPECT_EQ(rewrite_kramdown("$$a$$ text\n"), "<math alttext=\"a\"></math> text\n");
+  KramdownConfig none;
+  none.math = false;
+  EXPECT_EQ(rewrite_kramdown("$$a$$\n\nsee $$b$$\n", none), "$$\na\n$$\n\nsee $b$\n");
+}
+
+TEST(KramdownSyntax, ExtensionsNeedTheirEndAndKnownNames) {
+  EXPECT_EQ(rewrite_kramdown("{::comment}\nhidden\n{:/}\nshown\n"), "shown\n");
+  EXPECT_EQ(rewrite_kramdown("{::comment}\nnever closed\n"), "{::comment}\nnever closed\n");
+  EXPECT_EQ(rewrite_kramdown("a {::something}b{:/} c\n"), "a {::something}b{:/} c\n");
+  EXPECT_EQ(rewrite_kramdown("a {::nomarkdown}*b*{:/} c\n"), "a \\*b\\* c\n");
+}
+
+TEST(KramdownSyntax, KramdownInputParagraphsRunToABlankLine) {
+  EXPECT_EQ(rewrite_kramdown("para\n# not a header\n- not an item\n", kramdown_input()),
+            "para\n\\# not a header\n\\- not an item\n");
+  // Jekyll's default GFM parser lets them interrupt the paragraph.
+  EXPECT_EQ(rewrite_kramdown("para\n# header\n"), "para\n# header\n");
+}
+
+TEST(KramdownSyntax, IalLineEndsTheBlockBeforeIt) {
+  EXPECT_EQ(rewrite_kramdown("    one\n{:.x}\n    two\n"),
+            "    one\n\n" + std::string(kEobMarker) + "\n\n    two\n");
+  EXPECT_EQ(rewrite_kramdown("an{: .kept} ial\n"), "an{: .kept} ial\n");
 }
 
 }  // namespace

@@ -15,7 +15,8 @@ Document read_text(std::string_view text, MemoryContext& context) {
 Blocks blocks_of(std::string_view text) {
   MemoryContext context;
   Document doc = read_text(text, context);
-  EXPECT_TRUE(context.diagnostics.empty()) << context.diagnostics.front().id;
+  // Info diagnostics (html.clean.* rules that fired on raw HTML) are no problem.
+  for (const Diagnostic& d : context.diagnostics) EXPECT_EQ(d.severity, Severity::info) << d.id;
   return doc.blocks;
 }
 

@@ -298,6 +298,7 @@ class Canon {
                 text(fence, fmt, out);
               },
               [&](const Span& s) { walk(s.children, fmt, out, in_link); },
+              [&](const RawInline& r) { text(r.text, fmt, out); },
           },
           in.node);
     }

@@ -8,7 +8,10 @@
 
 #include "build.hpp"
 #include "converters/jekyll/front_matter.hpp"
+#include "converters/jekyll/jekyll.hpp"
+#include "converters/markdown/markdown.hpp"
 #include "converters/markdown/md_front_matter.hpp"
+#include "core/meta.hpp"
 
 namespace sheaf::test_md {
 namespace {
@@ -167,6 +170,38 @@ TEST(MarkdownWriterFrontMatter, LongListsGoOneItemPerLine) {
   const std::string fm = md_front_matter(meta);
   EXPECT_NE(fm.find("tags:\n  - tag number 0\n  - tag number 1\n"), std::string::npos) << fm;
   EXPECT_EQ(read_back(meta), meta);
+}
+
+}  // namespace
+}  // namespace sheaf::test_md
+
+namespace sheaf::test_md {
+namespace {
+
+TEST(MarkdownWriterFrontMatter, DerivedKeysStayOut) {
+  // A Jekyll post read and written back keeps its own keys, in order; the keys the reader
+  // derived (listed under derived_keys) are for JSON and the other writers only.
+  const MetaMap meta = {{"title", s("T")},
+                        {"slug", s("t")},
+                        {"derived_keys", MetaValue{MetaList{MetaValue{std::string("slug")},
+                                                            MetaValue{std::string("date_rfc3339")}}}},
+                        {"date", s("2024-01-02")},
+                        {"date_rfc3339", s("2024-01-02T00:00:00Z")}};
+  EXPECT_EQ(markdown::md_front_matter(meta), "---\ntitle: T\ndate: 2024-01-02\n---\n");
+  EXPECT_EQ(markdown::md_front_matter({{"slug", s("t")},
+                                       {"derived_keys", MetaValue{MetaList{MetaValue{std::string("slug")}}}}}),
+            "");
+}
+
+TEST(MarkdownWriterFrontMatter, JekyllPostKeepsItsOwnKeys) {
+  MemoryContext context;
+  const std::string post = "---\ntitle: Own\ntags: a b\ndate: 2024-01-15 09:30:00 +0100\n---\nText.\n";
+  const Document doc = jekyll::read(Input{post, "_posts/2024-01-15-own-post.md", "_posts"}, ReaderOptions{}, context);
+  ASSERT_NE(meta_find(doc.meta, "slug"), nullptr);  // derived keys stay in the model (JSON)
+  ASSERT_NE(meta_find(doc.meta, "date_rfc3339"), nullptr);
+  std::ostringstream out;
+  markdown::write(doc, WriterOptions{}, context, out);
+  EXPECT_EQ(out.str(), "---\ntitle: Own\ntags: [a, b]\ndate: 2024-01-15 09:30:00 +0100\n---\n\nText.\n");
 }
 
 }  // namespace

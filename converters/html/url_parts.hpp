@@ -1,0 +1,26 @@
+#pragma once
+// Small URL helpers of the HTML reader: unsafe schemes, srcset choice, hosts and file names.
+// Pure string functions (no URL library): they never resolve or fetch anything.
+#include <string>
+#include <string_view>
+
+namespace sheaf::html {
+
+/// True for URLs that run script or carry inline content (javascript:, vbscript:, data:), which
+/// must never become a link or an image in any output. Browsers ignore leading controls/spaces and
+/// tabs/newlines inside the scheme, and schemes are case-insensitive, so this does too.
+bool is_unsafe_url(std::string_view url);
+
+/// The best candidate of a `srcset` value (HTML's candidate syntax: "url 640w, url 2x"): the
+/// largest width descriptor when any candidate has one, else the highest density (no descriptor
+/// is 1x); ties keep the first. Unsafe candidates (data: placeholders) never win. "" when none.
+std::string best_srcset_candidate(std::string_view srcset);
+
+/// The host of an absolute or scheme-relative URL ("https://www.youtube.com/embed/x" →
+/// "www.youtube.com"), without user info or port; "" for relative URLs.
+std::string url_host(std::string_view url);
+
+/// The last path segment without query or fragment ("https://x.org/a/b.jpg?w=1" → "b.jpg").
+std::string url_file_name(std::string_view url);
+
+}  // namespace sheaf::html
