@@ -11,6 +11,7 @@
 
 #include "converters/html/clean_rules.hpp"
 #include "converters/html/css_selector.hpp"
+#include "converters/html/url_parts.hpp"
 #include "converters/shared/text_encoding.hpp"
 #include "cli/defaults_file.hpp"
 #include "core/error.hpp"
@@ -68,6 +69,7 @@ const std::vector<Group>& option_groups() {
            {"no-clean", "RULE", Arity::many, "html: turn a cleanup rule off (repeatable; see docs/formats/html.md)"},
            {"keep-all", "", Arity::flag, "html: turn every cleanup rule off"},
            {"drop", "SELECTOR", Arity::many, "html: remove elements matching a CSS selector (repeatable)"},
+           {"base-url", "URL", Arity::one, "html: make relative links absolute against URL, or 'canonical' (default: as written)"},
            {"raw-html", "MODE", Arity::one, "markdown: parse raw HTML into the model, or keep it raw (default parse)"},
        }},
       {"Writer options",
@@ -407,6 +409,11 @@ CliOptions parse_command_line(int argc, const char* const argv[]) {
                     "[attr=value] and descendant combinations)");
       o.reader.drop_selectors.push_back(selector);
     }
+  }
+  if (has("base-url")) {
+    o.reader.base_url = str("base-url");
+    if (o.reader.base_url != "canonical" && !html::is_absolute_http_url(o.reader.base_url))
+      usage_error("--base-url: '" + o.reader.base_url + "' is not an absolute http(s) URL or 'canonical'");
   }
   if (has("max-input-size"))
     o.reader.max_input_bytes = parse_count("max-input-size", str("max-input-size"), 1,

@@ -38,32 +38,18 @@ std::optional<FileStamp> stamp(const fs::path& file) {
 
 }  // namespace
 
-ContentHash& ContentHash::add(std::string_view bytes) noexcept {
-  // FNV-1a 128: prime 2^88 + 2^8 + 0x3b.
-  const Uint128 prime = (static_cast<Uint128>(1) << 88) + 0x13b;
-  for (const char c : bytes) {
-    state_ ^= static_cast<unsigned char>(c);
-    state_ *= prime;
-  }
+ContentHash& ContentHash::add(std::string_view bytes) {
+  digest_.add(bytes);
   return *this;
 }
 
-ContentHash& ContentHash::add_part(std::string_view bytes) noexcept {
+ContentHash& ContentHash::add_part(std::string_view bytes) {
   add(std::to_string(bytes.size()));
   add(":");
   return add(bytes);
 }
 
-std::string ContentHash::hex() const {
-  static constexpr char digits[] = "0123456789abcdef";
-  std::string out(32, '0');
-  Uint128 v = state_;
-  for (int i = 31; i >= 0; --i) {
-    out[static_cast<std::size_t>(i)] = digits[static_cast<unsigned>(v & 0xF)];
-    v >>= 4;
-  }
-  return out;
-}
+std::string ContentHash::hex() { return digest_.hex(); }
 
 std::string content_hash(std::string_view bytes) { return ContentHash().add(bytes).hex(); }
 

@@ -12,20 +12,22 @@
 #include <utility>
 #include <vector>
 
+#include "converters/fetch/sha256.hpp"
+
 namespace sheaf::cli {
 
-__extension__ typedef unsigned __int128 Uint128;  // a GCC/Clang extension, hence __extension__
-
-/// 128-bit FNV-1a over bytes, as 32 hex digits: detects changed content (not an adversary's).
+/// SHA-256 over bytes (libcrypto, via converters/fetch/sha256.hpp), as 64 hex digits: detects
+/// changed inputs and options. One object computes one digest.
 class ContentHash {
  public:
-  ContentHash& add(std::string_view bytes) noexcept;
+  ContentHash& add(std::string_view bytes);
   /// Adds `bytes` with its length first, so that a sequence of parts hashes unambiguously.
-  ContentHash& add_part(std::string_view bytes) noexcept;
-  [[nodiscard]] std::string hex() const;
+  ContentHash& add_part(std::string_view bytes);
+  /// The digest of everything added. Call once.
+  [[nodiscard]] std::string hex();
 
  private:
-  Uint128 state_ = (static_cast<Uint128>(0x6c62272e07bb0142ULL) << 64) | 0x62b821756295c58dULL;
+  fetch::Sha256 digest_;
 };
 
 /// The hash of `bytes` (ContentHash().add(bytes).hex()).

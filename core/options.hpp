@@ -42,6 +42,11 @@ struct ReaderOptions {
   /// HTML: CSS selectors whose elements are removed before anything else (--drop SELECTOR; forms in
   /// converters/html/css_selector.hpp; an unsupported one is an Error{usage}). Default none.
   std::vector<std::string> drop_selectors;
+  /// HTML: make relative link, image and embed URLs absolute (--base-url). An absolute http(s)
+  /// URL is the base where the page has no `<base href>`; "canonical" takes the page's canonical
+  /// URL (<link rel=canonical>, else og:url; pages only). An absolute `<base href>` always applies,
+  /// this option or not (docs/formats/html.md). Default "": links kept as written.
+  std::string base_url;
 };
 
 enum class Wrap { none, auto_wrap, preserve };

@@ -525,14 +525,23 @@ class ChapterWriter {
                      w_.close();
                    },
                    [&](const Span& s) {
+                     // A first class mark, ins or abbr (the HTML reader's <mark>, <ins>, <abbr>)
+                     // is written as that XHTML5 element; the other classes stay on it.
+                     // Literals: the XML writer keeps the open element's name as a view.
+                     std::string_view tag = "span";
+                     for (std::string_view name : {"mark", "ins", "abbr"})
+                       if (!s.attr.classes.empty() && s.attr.classes[0] == name) tag = name;
+                     const bool element = tag != "span";
                      const std::string id = claim_id(s.attr.id);
-                     const std::string classes = class_list(s.attr.classes);
+                     const std::string classes = class_list(
+                         element ? std::vector<std::string>(s.attr.classes.begin() + 1, s.attr.classes.end())
+                                 : s.attr.classes);
                      const auto lang = normalize_language(s.attr.lang);
-                     if (id.empty() && classes.empty() && !lang) {
+                     if (!element && id.empty() && classes.empty() && !lang) {
                        inlines(s.children);
                        return;
                      }
-                     w_.open("span");
+                     w_.open(tag);
                      if (!id.empty()) w_.attr("id", id);
                      if (!classes.empty()) w_.attr("class", classes);
                      if (lang) lang_attrs(*lang);

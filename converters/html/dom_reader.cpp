@@ -8,6 +8,7 @@
 #include "converters/html/markdown_marks.hpp"
 #include "converters/html/url_parts.hpp"
 #include "converters/html/widgets.hpp"
+#include "converters/text/url_resolve.hpp"
 #include "core/utf8.hpp"
 
 namespace sheaf::html {
@@ -106,6 +107,10 @@ bool DomReader::drop_empty() {
   if (!rules_.on(CleanRule::empty_elements)) return false;
   ++empties_.dropped;
   return true;
+}
+
+std::string DomReader::resolved(const std::string& url) const {
+  return base_url_.empty() ? url : text::resolve_url(base_url_, url);
 }
 
 void DomReader::warn(const char* id, std::string message, const xmlNode* where) {
@@ -440,6 +445,19 @@ void DomReader::element(const xmlNode* el, Flow& flow, std::size_t depth) {
       }
       return;
     }
+    case ElementKind::classed_span: {
+      // <mark>, <ins>, <abbr>: no kind of their own in the model; a Span whose first class names
+      // the element lets writers restore it. The model has no key/value attributes, so an
+      // <abbr title> expansion is not kept (docs/formats/html.md).
+      Attr attr = attr_with_lang(el);
+      const std::string id = attribute(el, "id");
+      if (!id.empty() && link_targets_.count(id)) attr.id = id;
+      attr.classes.push_back(name == "acronym" ? "abbr" : std::string(name));
+      if (!rules_.on(CleanRule::wrappers))
+        for (std::string& c : class_tokens(el)) attr.classes.push_back(std::move(c));
+      inline_container(el, Inline{Span{std::move(attr), {}}}, flow, depth);
+      return;
+    }
     case ElementKind::ruby_text:
       // <ruby>漢<rt>かん</rt></ruby> reads 漢(かん): the reading stays visible in every output.
       flow.text("(");
@@ -454,7 +472,7 @@ void DomReader::element(const xmlNode* el, Flow& flow, std::size_t depth) {
       std::string label = collapse_spaces(attribute(el, "title"));
       if (label.empty()) label = collapse_spaces(attribute(el, "aria-label"));
       if (label.empty()) label = url_host(src);
-      flow.open(Inline{Link{src, {}, {}}});
+      flow.open(Inline{Link{resolved(src), {}, {}}});
       flow.text(label.empty() ? src : label);
       flow.close();
       return;
@@ -475,7 +493,7 @@ void DomReader::element(const xmlNode* el, Flow& flow, std::size_t depth) {
 void DomReader::link(const xmlNode* a, Flow& flow, std::size_t depth) {
   if (footnote_reference(a, flow, depth)) return;
   if (is_backref(a)) return;
-  const std::string href = attribute(a, "href");
+  const std::string href = resolved(attribute(a, "href"));
   if (markdown_made(a) && !is_unsafe_url(href)) {  // as the Markdown wrote it, even empty
     if (!a->children) flow.atom(Inline{Link{href, attribute(a, "title"), {}}});
     else inline_container(a, Inline{Link{href, attribute(a, "title"), {}}}, flow, depth);
@@ -535,6 +553,7 @@ Image DomReader::image(const xmlNode* img) {
     }
   }
   if (is_unsafe_url(out.src)) out.src.clear();  // no usable source: not an image (callers drop it)
+  else if (!out.src.empty()) out.src = resolved(out.src);
   out.alt = collapse_spaces(attribute(img, "alt"));
   out.title = collapse_spaces(attribute(img, "title"));
   out.width = collapse_spaces(attribute(img, "width"));

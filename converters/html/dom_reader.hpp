@@ -30,6 +30,9 @@ class DomReader {
   void mark_related(const std::unordered_set<const xmlNode*>& elements) { related_ = elements; }
   /// The input is markdown::render_marked_html's: honour converters/html/markdown_marks.hpp.
   void honour_markdown_marks() { markdown_ = true; }
+  /// Relative link, image and embed URLs are resolved against `url` (an absolute http(s) URL:
+  /// `<base href>` or --base-url, chosen by the caller); "" keeps them as written.
+  void resolve_against(std::string url) { base_url_ = std::move(url); }
 
  private:
   void children(const xmlNode* parent, Flow& flow, std::size_t depth);
@@ -64,6 +67,8 @@ class DomReader {
 
   void index_document(const xmlNode* root);
   void warn(const char* id, std::string message, const xmlNode* where);
+  /// `url` resolved against base_url_ (unchanged without one, or when absolute or a "#fragment").
+  [[nodiscard]] std::string resolved(const std::string& url) const;
 
   const ReaderOptions& options_;
   CleanRules& rules_;
@@ -80,6 +85,7 @@ class DomReader {
   Task* task_slot_ = nullptr;                         // the list item a checkbox would mark
   bool depth_warned_ = false;
   bool markdown_ = false;                             // honour_markdown_marks()
+  std::string base_url_;                              // resolve_against()
   /// An element Markdown made, kept even when empty (only with honour_markdown_marks()).
   [[nodiscard]] bool markdown_made(const xmlNode* el) const;
 };

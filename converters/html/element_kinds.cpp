@@ -9,7 +9,7 @@ namespace {
 
 using K = ElementKind;
 constexpr std::pair<std::string_view, ElementKind> kTable[] = {
-    {"a", K::link}, {"abbr", K::span}, {"acronym", K::span}, {"address", K::block_container},
+    {"a", K::link}, {"abbr", K::classed_span}, {"acronym", K::classed_span}, {"address", K::block_container},
     {"area", K::dropped}, {"article", K::block_container}, {"aside", K::block_container},
     {"audio", K::embedded_media}, {"b", K::strong}, {"base", K::head_only}, {"bdi", K::span},
     {"bdo", K::span}, {"big", K::span}, {"blockquote", K::block_quote}, {"body", K::block_container},
@@ -25,10 +25,10 @@ constexpr std::pair<std::string_view, ElementKind> kTable[] = {
     {"h3", K::heading}, {"h4", K::heading}, {"h5", K::heading}, {"h6", K::heading},
     {"head", K::head_only}, {"header", K::block_container}, {"hgroup", K::block_container},
     {"hr", K::thematic_break}, {"html", K::block_container}, {"i", K::emphasis},
-    {"iframe", K::embedded_media}, {"img", K::image}, {"input", K::input}, {"ins", K::span},
+    {"iframe", K::embedded_media}, {"img", K::image}, {"input", K::input}, {"ins", K::classed_span},
     {"kbd", K::code}, {"label", K::span}, {"legend", K::block_container}, {"li", K::list_item},
     {"link", K::head_only}, {"listing", K::preformatted}, {"main", K::block_container},
-    {"map", K::dropped}, {"mark", K::span}, {"math", K::math}, {"menu", K::bullet_list},
+    {"map", K::dropped}, {"mark", K::classed_span}, {"math", K::math}, {"menu", K::bullet_list},
     {"meta", K::head_only}, {"meter", K::dropped}, {"nav", K::block_container},
     {"noembed", K::dropped}, {"noframes", K::dropped}, {"noscript", K::dropped},
     {"object", K::dropped}, {"ol", K::ordered_list}, {"optgroup", K::dropped}, {"option", K::dropped},

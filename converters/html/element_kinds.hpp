@@ -29,6 +29,7 @@ enum class ElementKind {
   subscript,          ///< sub
   code,               ///< code, kbd, samp, tt
   span,               ///< span, font, and other phrasing wrappers
+  classed_span,       ///< ins, mark, abbr, acronym: a Span whose class names the element (abbr for acronym)
   embedded_media,     ///< iframe, video, audio, embed: a link to the source
   input,              ///< input (task-list checkboxes)
   math,               ///< MathML: its TeX annotation or text

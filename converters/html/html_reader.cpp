@@ -9,7 +9,9 @@
 #include "converters/html/libxml_document.hpp"
 #include "converters/html/libxml_xpath.hpp"
 #include "converters/html/main_content.hpp"
+#include "converters/html/url_parts.hpp"
 #include "converters/shared/text_encoding.hpp"
+#include "converters/text/url_resolve.hpp"
 #include "core/error.hpp"
 #include "core/meta.hpp"
 #include "core/plain_text.hpp"
@@ -120,9 +122,45 @@ void drop_title_heading(Document& doc, CleanRules& rules) {
   }
 }
 
+// --base-url must be "canonical" or an absolute http(s) URL (the CLI checks it first; library
+// callers get the same usage error).
+void check_base_url_option(const ReaderOptions& options) {
+  if (options.base_url.empty() || options.base_url == "canonical" || is_absolute_http_url(options.base_url)) return;
+  throw Error(ErrorCode::usage, "--base-url: '" + options.base_url +
+                                    "' is not an absolute http(s) URL or 'canonical'");
+}
+
+// What a page's relative URLs resolve against: its `<base href>` (resolved against the other base
+// when itself relative), else --base-url's URL or, for "canonical", the canonical URL; "" = none.
+std::string page_base_url(const xmlNode* root, const MetaMap& meta, const ReaderOptions& options,
+                          Context& context, const std::string& name) {
+  std::string given = options.base_url;
+  if (given == "canonical") {
+    given = meta_string(meta, meta_key::source).value_or("");
+    if (!is_absolute_http_url(given)) {
+      context.report(Diagnostic{Severity::warning, "html.no_base_url",
+                                "--base-url canonical: the page has no absolute canonical URL "
+                                "(<link rel=canonical>, og:url); relative links kept as written",
+                                name, {}});
+      given.clear();
+    }
+  }
+  std::string href;
+  if (const xmlNode* base = child_element(child_element(root, "head"), "base")) href = attribute(base, "href");
+  while (!href.empty() && (href.front() == ' ' || href.front() == '\n' || href.front() == '\t')) href.erase(0, 1);
+  while (!href.empty() && (href.back() == ' ' || href.back() == '\n' || href.back() == '\t')) href.pop_back();
+  if (is_absolute_http_url(href)) return href;
+  if (!href.empty() && !given.empty() && !is_unsafe_url(href)) {
+    std::string resolved = text::resolve_url(given, href);
+    if (is_absolute_http_url(resolved)) return resolved;
+  }
+  return given;
+}
+
 }  // namespace
 
 Document read(const Input& input, const ReaderOptions& options, Context& context) {
+  check_base_url_option(options);
   Document doc;
   doc.source_name = input.name;
   doc.base = input.base;
@@ -139,6 +177,12 @@ Document read(const Input& input, const ReaderOptions& options, Context& context
   DomReader reader(options, rules, context, input.name);
   reader.skip(content.dropped);
   reader.mark_related(content.related);
+  if (std::string base = page_base_url(root, doc.meta, options, context, input.name); !base.empty()) {
+    for (MetaField& field : doc.meta)
+      if (field.key == meta_key::image)
+        if (auto* s = std::get_if<std::string>(&field.value.value)) *s = text::resolve_url(base, *s);
+    reader.resolve_against(std::move(base));
+  }
   doc.blocks = reader.read(content.root, content.lead);
   if (!title_from_h1) drop_title_heading(doc, rules);
   rules.report(context, input.name);
@@ -149,6 +193,7 @@ namespace {
 /// `markdown`: the HTML is markdown::render_marked_html's, whose marks the walk honours.
 Blocks fragment(std::string_view html, const std::string& source_name, const ReaderOptions& options,
                 Context& context, bool markdown) {
+  check_base_url_option(options);
   Parsed p = parse(html, source_name, options, context, false);
   if (!p.doc) return {};
   drop_selected(p.doc.get(), options, context, source_name);
@@ -161,6 +206,8 @@ Blocks fragment(std::string_view html, const std::string& source_name, const Rea
   reader.skip(content.dropped);
   reader.mark_related(content.related);
   if (markdown) reader.honour_markdown_marks();
+  // A fragment has no <base> or canonical URL of its own: only an explicit --base-url applies.
+  if (options.base_url != "canonical") reader.resolve_against(options.base_url);
   Blocks blocks = reader.read(content.root);
   rules.report(context, source_name);
   return blocks;

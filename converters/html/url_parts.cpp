@@ -78,6 +78,15 @@ std::string url_host(std::string_view url) {
   return host;
 }
 
+bool is_absolute_http_url(std::string_view url) {
+  std::string scheme(url.substr(0, url.find(':')));
+  for (char& c : scheme)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  if (scheme != "http" && scheme != "https") return false;
+  if (url.compare(scheme.size(), 3, "://") != 0) return false;
+  return !url_host(url).empty() && url.find_first_of(" \t\n\r\f") == std::string_view::npos;
+}
+
 std::string url_file_name(std::string_view url) {
   url = url.substr(0, url.find_first_of("?#"));
   if (const auto slash = url.rfind('/'); slash != std::string_view::npos) url.remove_prefix(slash + 1);

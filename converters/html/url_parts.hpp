@@ -20,6 +20,10 @@ std::string best_srcset_candidate(std::string_view srcset);
 /// "www.youtube.com"), without user info or port; "" for relative URLs.
 std::string url_host(std::string_view url);
 
+/// True for an absolute http(s) URL with a host ("https://example.org/a/"): what relative URLs
+/// can be resolved against (<base href>, --base-url). Scheme case-insensitive.
+bool is_absolute_http_url(std::string_view url);
+
 /// The last path segment without query or fragment ("https://x.org/a/b.jpg?w=1" → "b.jpg").
 std::string url_file_name(std::string_view url);
 

@@ -49,10 +49,15 @@ bool underline(std::string_view line) {
 
 void set_derived(MetaMap& meta, std::string_view key, MetaValue value) {
   meta_set(meta, key, std::move(value));
-  const MetaValue* found = meta_find(meta, meta_key::derived);
-  if (!found || !std::holds_alternative<MetaList>(found->value)) meta_set(meta, meta_key::derived, MetaValue{MetaList{}});
+  // The list stays the last field, after every key it names.
+  MetaField list{meta_key::derived, MetaValue{MetaList{}}};
   auto it = std::find_if(meta.begin(), meta.end(), [](const MetaField& f) { return f.key == meta_key::derived; });
-  auto& keys = std::get<MetaList>(it->value.value);
+  if (it != meta.end()) {
+    if (std::holds_alternative<MetaList>(it->value.value)) list = std::move(*it);
+    meta.erase(it);
+  }
+  meta.push_back(std::move(list));
+  auto& keys = std::get<MetaList>(meta.back().value.value);
   for (const MetaValue& k : keys)
     if (const auto* s = std::get_if<std::string>(&k.value); s && *s == key) return;
   keys.push_back(MetaValue{std::string(key)});

@@ -13,7 +13,8 @@ namespace sheaf::jekyll {
 inline constexpr const char* kDateKey = "date_rfc3339";
 
 /// Sets `key` to `value` as a key the reader derived, listed under meta_key::derived so that the
-/// front matter written back holds only the post's own keys (JSON keeps them all).
+/// front matter written back holds only the post's own keys (JSON keeps them all). The list
+/// is kept the last field.
 void set_derived(MetaMap& meta, std::string_view key, MetaValue value);
 
 /// Adds `date_rfc3339` from `date` (a `jekyll.date_invalid` warning when it does not normalise);

@@ -5,8 +5,9 @@ Each command runs from the project root as the page shows it, with these substit
 test writes nothing into the source tree and uses the binary under test:
   `build/sheaf`, `path/to/sheaf`       -> the --sheaf binary
   `-B build-NAME`                      -> a scratch build folder (configure step only, as shown)
-  `bench/run …`                        -> gets `--quick` and scratch `--work`/`--results` when it has
-                                          none (full mode takes minutes and writes bench/RESULTS.md)
+  `bench/run …`                        -> runs with `--smoke` (every step, tiny inputs) and scratch
+                                          `--work`/`--results` when it has none (full mode takes
+                                          minutes and writes bench/RESULTS.md)
   `/tmp/elsewhere`, `out.md`           -> scratch paths
   scripts/markdown_agreement.py        -> gets `--sheaf` and `--corpus` when it has none
 Each must exit 0 and print something. Needs ../shared/corpus (spec, peers, news posts): exit 77
@@ -48,8 +49,7 @@ def adapt(command, sheaf, corpus, scratch):
             w = os.path.join(scratch, "bench-results.md")
         out.append(w)
     if out[0] == "bench/run":
-        if "--quick" not in out:
-            out.append("--quick")
+        out = [w for w in out if w != "--quick"] + ["--smoke"]
         if "--work" not in out:
             out += ["--work", os.path.join(scratch, "bench-work")]
         if "--results" not in out:

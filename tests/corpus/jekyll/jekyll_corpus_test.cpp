@@ -54,7 +54,8 @@ TEST(JekyllCorpus, SeedMetadata) {
   std::vector<std::string> keys;
   for (const MetaField& f : doc.meta) keys.push_back(f.key);
   EXPECT_EQ(keys, (std::vector<std::string>{"layout", "title", "date", "author", "from", "tags",
-                                            "comments", "categories", "slug", "date_rfc3339", "source"}));
+                                            "comments", "categories", "slug", "date_rfc3339", "source",
+                                            "derived_keys"}));
   for (const char* key : {"title", "author", "from"}) {
     const auto value = meta_find(doc.meta, key);
     ASSERT_TRUE(value && std::holds_alternative<std::string>(value->value)) << key;

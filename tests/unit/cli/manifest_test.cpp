@@ -29,9 +29,9 @@ class ManifestTest : public ::testing::Test {
 };
 
 TEST(ContentHash, KnownValuesAndSensitivity) {
-  // FNV-1a 128 of the empty string is its offset basis.
-  EXPECT_EQ(content_hash(""), "6c62272e07bb014262b821756295c58d");
-  EXPECT_EQ(content_hash("a"), "d228cb696f1a8caf78912b704e4a8964");
+  // SHA-256 test vectors (FIPS 180-4).
+  EXPECT_EQ(content_hash(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(content_hash("a"), "ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb");
   EXPECT_NE(content_hash("post one\n"), content_hash("post one \n"));
   // Parts are length-prefixed: ("ab", "c") and ("a", "bc") differ.
   EXPECT_NE(ContentHash().add_part("ab").add_part("c").hex(), ContentHash().add_part("a").add_part("bc").hex());

@@ -84,6 +84,16 @@ TEST(HtmlUrlParts, HostAndFileName) {
   EXPECT_EQ(html::url_file_name("b.jpg"), "b.jpg");
 }
 
+TEST(HtmlUrlParts, AbsoluteHttpUrlsAreBases) {
+  EXPECT_TRUE(html::is_absolute_http_url("https://news.example/a/story"));
+  EXPECT_TRUE(html::is_absolute_http_url("HTTP://news.example"));
+  EXPECT_FALSE(html::is_absolute_http_url("//news.example/a"));
+  EXPECT_FALSE(html::is_absolute_http_url("www.example.org"));
+  EXPECT_FALSE(html::is_absolute_http_url("ftp://news.example/"));
+  EXPECT_FALSE(html::is_absolute_http_url("https:///path"));
+  EXPECT_FALSE(html::is_absolute_http_url("https://a b/"));
+}
+
 TEST(HtmlCleanRules, NamesRoundTripAndAllTurnsEverythingOff) {
   for (std::size_t i = 0; i < html::kCleanRuleCount; ++i) {
     const auto name = html::clean_rule_names()[i];

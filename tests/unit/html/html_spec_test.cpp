@@ -47,8 +47,9 @@ std::vector<Example> load_examples(const std::string& text) {
 }
 
 // An example may start with a comment line giving reader options as on the command line:
-// `<!-- sheaf: --no-clean br_runs --drop "div.share a" --drop-related -->`.
-ReaderOptions options_of(const std::string& html) {
+// `<!-- sheaf: --no-clean br_runs --drop "div.share a" --drop-related -->`. `--page` reads the
+// example as a whole page (html::read: <head>, <base href>, main content) instead of a fragment.
+ReaderOptions options_of(const std::string& html, bool* page = nullptr) {
   ReaderOptions options;
   const std::string prefix = "<!-- sheaf:";
   if (html.rfind(prefix, 0) != 0) return options;
@@ -71,6 +72,9 @@ ReaderOptions options_of(const std::string& html) {
     else if (words[i] == "--keep-all") options.no_clean.push_back("all");
     else if (words[i] == "--no-clean" && i + 1 < words.size()) options.no_clean.push_back(words[++i]);
     else if (words[i] == "--drop" && i + 1 < words.size()) options.drop_selectors.push_back(words[++i]);
+    else if (words[i] == "--base-url" && i + 1 < words.size()) options.base_url = words[++i];
+    else if (words[i] == "--whole-page") options.main_content = false;
+    else if (words[i] == "--page" && page) *page = true;
     else ADD_FAILURE() << "unknown option in a spec example: " << words[i];
   }
   return options;
@@ -81,8 +85,10 @@ TEST(HtmlReaderSpec, AllExamplesGiveTheirModel) {
   ASSERT_GT(examples.size(), 30u);
   for (const Example& ex : examples) {
     MemoryContext context;
-    const ReaderOptions options = options_of(ex.html);
-    const Blocks blocks = html::read_fragment(ex.html, "example.html", options, context);
+    bool page = false;
+    const ReaderOptions options = options_of(ex.html, &page);
+    const Blocks blocks = page ? html::read(Input{ex.html, "example.html", {}}, options, context).blocks
+                               : html::read_fragment(ex.html, "example.html", options, context);
     EXPECT_EQ(test::describe(blocks), ex.expected) << "tests/spec/html_reader.txt:" << ex.line << "\n" << ex.html;
   }
 }

@@ -62,7 +62,8 @@ TEST(JekyllReader, MirrorPostMetadataInOrderAndTyped) {
   MemoryContext context;
   const Document doc = read_post(kMirrorPost, context);
   EXPECT_EQ(keys(doc.meta), (std::vector<std::string>{"layout", "title", "date", "author", "from", "tags",
-                                                       "comments", "categories", "slug", "date_rfc3339", "source"}));
+                                                       "comments", "categories", "slug", "date_rfc3339", "source",
+                                                       "derived_keys"}));
   EXPECT_EQ(*meta_find(doc.meta, "date_rfc3339"), str("2024-06-25T08:00:00.123Z"));
   EXPECT_EQ(*meta_find(doc.meta, "source"), str("https://news.example.org/a/b-06252024.html"));  // the link heading
   EXPECT_EQ(*meta_find(doc.meta, "title"), str("样例新闻 标题"));
@@ -95,7 +96,8 @@ TEST(JekyllReader, FileNameGivesDateSlugAndTitleWhenFrontMatterHasNone) {
                             {"date", str("2013-03-17")},
                             {"slug", str("x-marks-the-spot")},
                             {"title", str("X Marks The Spot")},
-                            {"date_rfc3339", str("2013-03-17")}};
+                            {"date_rfc3339", str("2013-03-17")},
+                            {"derived_keys", MetaValue{MetaList{str("date"), str("slug"), str("title"), str("date_rfc3339")}}}};
   EXPECT_EQ(doc.meta, expected);
   EXPECT_EQ(doc.blocks, (Blocks{para({text("Body")})}));
 }
@@ -104,7 +106,8 @@ TEST(JekyllReader, FrontMatterValuesWinOverTheFileName) {
   MemoryContext context;
   const Document doc =
       read_post("---\ntitle: Mine\ndate: 2001-01-01\nslug: own\n---\n", context, "2013-03-17-x.md");
-  const MetaMap expected = {{"title", str("Mine")}, {"date", str("2001-01-01")}, {"slug", str("own")}, {"date_rfc3339", str("2001-01-01")}};
+  const MetaMap expected = {{"title", str("Mine")}, {"date", str("2001-01-01")}, {"slug", str("own")}, {"date_rfc3339", str("2001-01-01")},
+                            {"derived_keys", MetaValue{MetaList{str("date_rfc3339")}}}};
   EXPECT_EQ(doc.meta, expected);
   EXPECT_TRUE(doc.blocks.empty());
 }

@@ -79,6 +79,7 @@ Blocks every_inline() {
   all.push_back(Inline{Math{"\\int_0^1 x\\,dx", true}});
   all.push_back(Inline{Span{Attr{"anchor-1", {"note", "highlight"}, "en-GB"}, texts("a span")}});
   all.push_back(Inline{Span{Attr{"", {}, "ja"}, texts("日本語")}});
+  all.push_back(Inline{RawInline{"html", "<kbd>"}});
   return {para(std::move(all))};
 }
 
