@@ -1,5 +1,7 @@
 #include "cli/run.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
@@ -209,6 +211,18 @@ int run_single(const Plan& plan, Reporter& reporter) {
   return finish(o, reporter, tally.first_failure);
 }
 
+/// The file-name stem of a JSON Lines document's `source.name` ("" when it has none or the line
+/// is not a JSON object with one); only characters safe in a file name are kept.
+std::string jsonl_source_stem(std::string_view line) {
+  const nlohmann::json doc = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (!doc.is_object() || !doc.contains("source") || !doc["source"].is_object()) return "";
+  const auto& name = doc["source"].value("name", nlohmann::json());
+  if (!name.is_string()) return "";
+  std::string stem = fs::path(name.get<std::string>()).stem().string();
+  if (stem == "." || stem == ".." || stem == "-" || stem.find_first_of("/\\") != std::string::npos) return "";
+  return stem;
+}
+
 /// --output-dir target of each source: DIR / <folder relative to the inputs' common folder> /
 /// <stem>.<first extension of the writer>; JSON Lines sources are <stem>-<line>. The name comes
 /// from the input's file name alone, never from its content: a Jekyll post already is
@@ -241,9 +255,16 @@ std::vector<fs::path> output_targets(const Plan& plan) {
         throw Error(ErrorCode::usage, "input '" + s.name + "' is not under --input-root '" + *o.input_root + "'");
       stem = input.stem().string();
     }
-    if (s.line > 0) stem += "-" + std::to_string(s.line);
-    const fs::path target = (dir / relative / (stem + ext)).lexically_normal();
     const std::string label = s.line > 0 ? s.name + ":" + std::to_string(s.line) : s.name;
+    if (s.line > 0) {
+      // A JSON Lines document is named after the file it was read from (its `source.name`), so
+      // that `-t jsonl | … | -f jsonl --output-dir` names outputs as a direct run would; without
+      // one, or when two documents share it, after the JSON Lines file and the line.
+      const std::string own = jsonl_source_stem(s.text);
+      const fs::path by_source = (dir / relative / (own + ext)).lexically_normal();
+      stem = !own.empty() && !claimed.contains(by_source) ? own : stem + "-" + std::to_string(s.line);
+    }
+    const fs::path target = (dir / relative / (stem + ext)).lexically_normal();
     if (auto [it, fresh] = claimed.emplace(target, label); !fresh)
       throw Error(ErrorCode::usage, "'" + it->second + "' and '" + label + "' would both be written to '" +
                                         target.string() + "'");
