@@ -225,6 +225,13 @@ void DomReader::line_break(const xmlNode* br, Flow& flow) {
     return;
   }
   if (neighbour_is_br(br, false)) return;  // inside a run: the first <br> ended the paragraph
+  if (flow.after_line_break()) {
+    // The run crosses an inline edge (`<br><b><br>B</b>`): the same paragraph break; ending the
+    // paragraph trims the first <br>'s line break.
+    rules_.fired(CleanRule::br_runs);
+    flow.end_paragraph();
+    return;
+  }
   if (!neighbour_is_br(br, true)) {
     flow.line_break();
     return;

@@ -154,6 +154,7 @@ void Flow::append_text(std::string_view s) {
   std::size_t p = start;
   last_char_ = utf8::decode(s, p);
   has_content_ = true;
+  after_line_break_ = false;
 }
 
 void Flow::text(std::string_view utf8) {
@@ -188,6 +189,7 @@ void Flow::atom(Inline node) {
   current().push_back(std::move(node));
   has_content_ = true;
   last_char_ = U'a';
+  after_line_break_ = false;
 }
 
 void Flow::line_break() {
@@ -195,6 +197,7 @@ void Flow::line_break() {
   if (!has_content_) return;
   current().push_back(Inline{LineBreak{}});
   last_char_ = U'\n';
+  after_line_break_ = true;
 }
 
 void Flow::open(Inline proto) {
@@ -240,6 +243,7 @@ void Flow::end_paragraph() {
   }
   has_content_ = false;
   last_char_ = 0;
+  after_line_break_ = false;
 }
 
 void Flow::block(Block b) {

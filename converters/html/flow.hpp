@@ -54,6 +54,8 @@ class Flow {
   Inlines finish_inlines();
 
   [[nodiscard]] bool paragraph_empty() const noexcept { return !has_content_; }
+  /// Nothing but inline element edges since the last line_break(): `<br><b><br>` is a run too.
+  [[nodiscard]] bool after_line_break() const noexcept { return after_line_break_; }
   [[nodiscard]] bool empty() const noexcept { return blocks_.empty() && !has_content_; }
   /// Depth of open inline containers (0 at block level).
   [[nodiscard]] std::size_t open_depth() const noexcept { return frames_.size() - 1; }
@@ -74,6 +76,7 @@ class Flow {
   bool pending_space_ = false;
   bool pending_newline_ = false;
   char32_t last_char_ = 0;
+  bool after_line_break_ = false;
 };
 
 /// Wraps `children` into the container described by `proto` (Emph, Link, Span…).

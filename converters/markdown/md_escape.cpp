@@ -116,7 +116,8 @@ std::string md_link_title(std::string_view title) {
     }
     clean += c;
   }
-  std::string escaped = escape_reference_text(clean, "\"");
+  // `|` too: kramdown (Jekyll) reads any line holding an unescaped `|` as a table row.
+  std::string escaped = escape_reference_text(clean, "\"|");
   std::string out = " \"";
   std::size_t line = 0;
   while (true) {

@@ -724,6 +724,10 @@ class Renderer {
         return (next < 0x80 && (std::isalpha(static_cast<int>(next)) != 0)) || next == U'/' ||
                next == U'!' || next == U'?';
       case '&': return md_starts_entity(std::string_view(t).substr(k));
+      case '|':
+        // kramdown (Jekyll) reads any line holding an unescaped `|` as a table row.
+        // (Table cells escape every `|` when the cell is assembled.)
+        return state_.jekyll && mode_ != InlineMode::table_cell;
       case '$':
         // kramdown (Jekyll) reads `$$…$$` as math; a lone `$` is text everywhere.
         return state_.jekyll && ((k + 1 < t.size() && t[k + 1] == '$') || (k > 0 && t[k - 1] == '$') ||

@@ -65,6 +65,8 @@ def main():
         for doc in (a, b):
             doc.pop("source", None)
             doc["meta"].pop("slug", None)
+            if "derived_keys" in doc["meta"]:  # the list of keys the reader added names the slug too
+                doc["meta"]["derived_keys"] = [k for k in doc["meta"]["derived_keys"] if k != "slug"]
         check(a == b, "seed: file and pipe give the same model (apart from source and slug)")
 
     posts = sorted(p for p in news.rglob("*")

@@ -116,7 +116,7 @@ def main() -> int:
             continue
         used.add(command)
         runner, line = listed[command]
-        if runner.startswith("long:"):
+        if runner.startswith(("long:", "elsewhere:")):
             if len(runner) < 20:
                 failures.append(f"tests/docs_commands.txt:{line}: a long run needs its reason and where its results are")
             continue
