@@ -442,13 +442,14 @@ int run_book(const Plan& plan, Reporter& reporter) {
   return finish(o, reporter, tally.first_failure);
 }
 
-/// One input of --group-by: its document (while a book needs it) and its groups.
+/// One input of --group-by: its groups, not its document (a book re-reads its posts when it is
+/// built, so that only one book's documents are in memory at a time).
 struct Member {
   Outcome outcome;
-  std::optional<Document> doc;
   std::vector<GroupName> groups;
-  std::string hash;     // --incremental: hash of the input bytes
-  bool parsed = false;  // read and parsed in this run (else its groups came from the manifest)
+  std::string hash;      // --incremental: hash of the input bytes
+  bool parsed = false;   // read and parsed in this run (else its groups came from the manifest)
+  bool chapter = false;  // parsed without error and not a draft left out: its books include it
 };
 
 /// One book of --group-by: its members in source order.
@@ -465,24 +466,62 @@ std::string input_key(const Source& s) {
   return key;
 }
 
-/// Reads and parses one member; a draft is left out with its note.
+/// The document of a post of --group-by, or nothing for a draft left out (with its note).
+std::optional<Document> load_post(const Plan& reading, const Source& source, FileContext& context) {
+  Document doc = load(reading, source, context);
+  if (!reading.options->unpublished && skip_draft(doc, source.name, context)) return std::nullopt;
+  return doc;
+}
+
+/// Reads and parses one member for its groups; the document is dropped. A draft is left out
+/// with its note.
 Outcome parse_member(const Plan& reading, const Source& source, Member& m) {
-  const CliOptions& o = *reading.options;
   m.parsed = true;
+  m.chapter = false;
   return guarded(source.name, [&](FileContext& context, Outcome&) {
-    m.doc = load(reading, source, context);
-    if (!o.unpublished && skip_draft(*m.doc, source.name, context)) {
-      m.doc.reset();
+    const std::optional<Document> doc = load_post(reading, source, context);
+    if (!doc) {
       m.groups.clear();
       return;
     }
-    m.groups = group_names(m.doc->meta, *o.group_by);
+    m.groups = group_names(doc->meta, *reading.options->group_by);
+    m.chapter = true;
   });
 }
 
-/// --group-by: every source read (in parallel), then one book per group, written in parallel.
-/// Books hold the documents of all groups at once (memory grows with the inputs, as one big
-/// book's does). With --incremental an input whose bytes and options are unchanged is not parsed
+/// The chapters of one book, in source order: its posts read and parsed again (in parallel).
+/// Their diagnostics were reported when they were first parsed, so they are dropped here; a post
+/// that fails now (changed or removed since) fails the book with its error.
+std::vector<Document> load_chapters(const Plan& reading, const std::vector<Source>& sources,
+                                    const std::vector<std::size_t>& posts) {
+  struct Chapter {
+    std::optional<Document> doc;
+    std::optional<Error> error;
+  };
+  std::vector<Document> chapters;
+  std::optional<Error> first_error;
+  run_ordered<Chapter>(
+      posts.size(), reading.options->jobs,
+      [&](std::size_t k) {
+        Chapter chapter;
+        const Source& source = sources[posts[k]];
+        chapter.error = guarded(source.name, [&](FileContext& context, Outcome&) {
+                          chapter.doc = load_post(reading, source, context);
+                        }).error;
+        return chapter;
+      },
+      [&](std::size_t, Chapter&& chapter) {
+        if (chapter.error && !first_error) first_error = std::move(chapter.error);
+        if (chapter.doc && !first_error) chapters.push_back(std::move(*chapter.doc));
+      });
+  if (first_error) throw *first_error;
+  return chapters;
+}
+
+/// --group-by: every source read (in parallel) for its groups and dropped, then the books one at
+/// a time, each one's posts read again (in parallel), written and freed before the next: memory
+/// is bounded by the largest book and the jobs in flight, not by the number of inputs. With
+/// --incremental an input whose bytes and options are unchanged is not parsed
 /// unless a book it belongs to must be rebuilt, and a book is rebuilt only when its list of
 /// posts, one of their bytes or the options changed.
 int run_grouped(const Plan& plan, Reporter& reporter) {
@@ -549,7 +588,10 @@ int run_grouped(const Plan& plan, Reporter& reporter) {
             next->forget_input(key);
           }
         }
-        if (!ok) m.groups.clear();
+        if (!ok) {
+          m.groups.clear();
+          m.chapter = false;
+        }
         members[i] = std::move(m);
       });
 
@@ -598,6 +640,7 @@ int run_grouped(const Plan& plan, Reporter& reporter) {
         reporter.diagnostics(outcome.diagnostics);
         --tally.unchanged;  // it was counted unchanged; now it is converted or failed
         if (outcome.error) {
+          members[i].chapter = false;
           tally.add_failure(reporter, *outcome.error);
           for (const GroupName& g : members[i].groups) incomplete.insert(g.stem);
           if (next) next->forget_input(input_key(plan.sources[i]));
@@ -606,21 +649,24 @@ int run_grouped(const Plan& plan, Reporter& reporter) {
         }
       });
 
-  // 4. Write the books. The epub writer is deterministic, and every book's chapters are in
-  // source order before it sorts them, so books do not depend on -j.
+  // 4. Write the books, one at a time. The epub writer is deterministic, and every book's
+  // chapters are in source order before it sorts them, so books do not depend on -j.
   MetaMap book_meta = plan.metadata_defaults;
   for (const auto& [key, value] : plan.metadata) meta_set(book_meta, key, value);
   const std::optional<std::string> title = meta_string(book_meta, meta_key::title);
   if (stopped) to_build.clear();
   run_ordered<Outcome>(
-      to_build.size(), o.jobs,
+      to_build.size(), 1,
       [&](std::size_t b) {
-        const auto& [stem, book] = *to_build[b];
+        // Named references, not a structured binding: clang 14 cannot capture those in a lambda.
+        const std::string& stem = to_build[b]->first;
+        const auto& book = to_build[b]->second;
         const fs::path target = dir / (stem + ".epub");
         return guarded(target.string(), [&](FileContext& context, Outcome&) {
-          std::vector<Document> chapters;
+          std::vector<std::size_t> posts;
           for (const std::size_t i : book.members)
-            if (members[i].doc) chapters.push_back(*members[i].doc);
+            if (members[i].chapter) posts.push_back(i);
+          const std::vector<Document> chapters = load_chapters(reading, plan.sources, posts);
           MetaMap meta = book_meta;
           meta_set(meta, meta_key::title, MetaValue{title ? *title + " — " + book.label : book.label});
           write_file_atomically(target, [&](std::ostream& out) { epub::write_book(chapters, meta, o.writer, context, out); });

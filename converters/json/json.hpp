@@ -9,7 +9,7 @@ namespace sheaf::json {
 
 /// Version of the JSON format; bumped with any change to core/document.hpp.
 inline constexpr int kFormatVersionMajor = 1;
-inline constexpr int kFormatVersionMinor = 0;
+inline constexpr int kFormatVersionMinor = 1;
 
 /// Reads a sheaf JSON document. Its "source" object, when present, gives source_name and base
 /// (so JSON → JSON is byte-identical); otherwise they come from `input`. Throws Error{parse}

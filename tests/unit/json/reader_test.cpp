@@ -175,7 +175,7 @@ TEST(JsonReader, VersionPolicy) {
   // A newer minor reads when it uses nothing new, and says why when it does.
   EXPECT_NO_THROW(read_json(R"({"sheaf": {"version": [1, 99]}, "blocks": []})"));
   EXPECT_EQ(message_of(R"({"sheaf": {"version": [1, 99]}, "blocks": [{"type": "aside", "content": []}]})"),
-            "blocks[0]: unknown block type \"aside\" (the document's format 1.99 is newer than the 1.0 this sheaf reads)");
+            "blocks[0]: unknown block type \"aside\" (the document's format 1.99 is newer than the 1.1 this sheaf reads)");
 }
 
 /// `n` nested block quotes around one paragraph, as JSON text, built linearly.

@@ -28,7 +28,7 @@ TEST(JsonWriter, PrettyLayoutPutsScalarOnlyNodesOnOneLine) {
               {"tags", MetaValue{MetaList{MetaValue{std::string("a")}, MetaValue{std::string("b")}}}}};
   EXPECT_EQ(write_json(doc), R"({
   "sheaf": {
-    "version": [1, 0]
+    "version": [1, 1]
   },
   "source": {"name": "a.md", "base": ""},
   "meta": {
@@ -60,7 +60,7 @@ TEST(JsonWriter, CompactIsOneLineEndingInNewline) {
   EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 1);
   Document doc = one_block(Block{ThematicBreak{}});
   EXPECT_EQ(write_json(doc, false),
-            R"({"sheaf":{"version":[1,0]},"source":{"name":"a.md","base":""},"meta":{},)"
+            R"({"sheaf":{"version":[1,1]},"source":{"name":"a.md","base":""},"meta":{},)"
             R"("blocks":[{"type":"thematic_break"}]})"
             "\n");
 }
