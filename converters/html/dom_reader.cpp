@@ -8,7 +8,7 @@
 #include "converters/html/markdown_marks.hpp"
 #include "converters/html/url_parts.hpp"
 #include "converters/html/widgets.hpp"
-#include "converters/text/url_resolve.hpp"
+#include "converters/shared/url_resolve.hpp"
 #include "core/utf8.hpp"
 
 namespace sheaf::html {
@@ -110,7 +110,7 @@ bool DomReader::drop_empty() {
 }
 
 std::string DomReader::resolved(const std::string& url) const {
-  return base_url_.empty() ? url : text::resolve_url(base_url_, url);
+  return base_url_.empty() ? url : shared::resolve_url(base_url_, url);
 }
 
 void DomReader::warn(const char* id, std::string message, const xmlNode* where) {

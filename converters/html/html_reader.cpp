@@ -11,7 +11,7 @@
 #include "converters/html/main_content.hpp"
 #include "converters/html/url_parts.hpp"
 #include "converters/shared/text_encoding.hpp"
-#include "converters/text/url_resolve.hpp"
+#include "converters/shared/url_resolve.hpp"
 #include "core/error.hpp"
 #include "core/meta.hpp"
 #include "core/plain_text.hpp"
@@ -151,7 +151,7 @@ std::string page_base_url(const xmlNode* root, const MetaMap& meta, const Reader
   while (!href.empty() && (href.back() == ' ' || href.back() == '\n' || href.back() == '\t')) href.pop_back();
   if (is_absolute_http_url(href)) return href;
   if (!href.empty() && !given.empty() && !is_unsafe_url(href)) {
-    std::string resolved = text::resolve_url(given, href);
+    std::string resolved = shared::resolve_url(given, href);
     if (is_absolute_http_url(resolved)) return resolved;
   }
   return given;
@@ -180,7 +180,7 @@ Document read(const Input& input, const ReaderOptions& options, Context& context
   if (std::string base = page_base_url(root, doc.meta, options, context, input.name); !base.empty()) {
     for (MetaField& field : doc.meta)
       if (field.key == meta_key::image)
-        if (auto* s = std::get_if<std::string>(&field.value.value)) *s = text::resolve_url(base, *s);
+        if (auto* s = std::get_if<std::string>(&field.value.value)) *s = shared::resolve_url(base, *s);
     reader.resolve_against(std::move(base));
   }
   doc.blocks = reader.read(content.root, content.lead);

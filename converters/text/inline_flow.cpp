@@ -3,7 +3,7 @@
 #include <string_view>
 
 #include "converters/text/references.hpp"
-#include "converters/text/url_resolve.hpp"
+#include "converters/shared/url_resolve.hpp"
 #include "core/overloaded.hpp"
 #include "core/plain_text.hpp"
 
@@ -12,7 +12,7 @@ namespace {
 
 void add_link(const Link& link, FlowBuilder& flow, RenderState& state) {
   const bool local = is_local_target(link.url);
-  const std::string target = local ? link.url : resolve_url(state.url_base, link.url);
+  const std::string target = local ? link.url : shared::resolve_url(state.url_base, link.url);
   if (link.children.empty()) {
     // Nothing to click on but the target itself: the URL is the text.
     if (!local) flow.token(target);

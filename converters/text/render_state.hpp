@@ -24,7 +24,7 @@ struct RenderState {
   const TextWriterOptions& options;
   Context& context;
   std::string source_name;
-  std::string url_base;  ///< relative link targets resolve against it (url_resolve.hpp); may be empty
+  std::string url_base;  ///< relative link targets resolve against it (converters/shared/url_resolve.hpp); may be empty
   LineBreaker breaker;
   LineSink sink;
   LinkTable links;

@@ -8,12 +8,12 @@
 #include "converters/text/render_state.hpp"
 #include "converters/text/text.hpp"
 #include "converters/text/title_block.hpp"
-#include "converters/text/url_resolve.hpp"
+#include "converters/shared/url_resolve.hpp"
 
 namespace sheaf::text {
 
 void write(const Document& doc, const WriterOptions& options, Context& context, std::ostream& out) {
-  RenderState state(options.text, context, doc.source_name, url_base(doc));
+  RenderState state(options.text, context, doc.source_name, shared::url_base(doc));
   std::span<const Block> body(doc.blocks);
   if (options.text.header && render_title_block(doc, state)) {
     state.sink.separate(true);

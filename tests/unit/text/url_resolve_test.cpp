@@ -1,5 +1,5 @@
 // Relative link targets resolved against the document's source URL (RFC 3986 section 5.2).
-#include "converters/text/url_resolve.hpp"
+#include "converters/shared/url_resolve.hpp"
 
 #include <gtest/gtest.h>
 
@@ -7,6 +7,8 @@
 
 namespace sheaf::text {
 namespace {
+using shared::resolve_url;
+using shared::url_base;
 
 TEST(UrlResolve, Rfc3986Examples) {
   const std::string base = "http://a/b/c/d;p?q";

@@ -2,14 +2,14 @@
 // Relative link targets made absolute for printing. A mirrored post links "/other-article/"
 // relative to the site it was copied from; in plain text only an absolute URL can be followed,
 // so targets are resolved against the document's source URL (`source`, else `from`, else a base
-// that is an http(s) URL). (The EPUB writer has its own resolver in converters/epub/urls.hpp;
-// the two could share one in converters/shared.)
+// that is an http(s) URL). The HTML reader resolves `--base-url` with it too. (The EPUB writer
+// still has its own RFC 3986 resolver in converters/epub/urls.hpp; merging the two is open.)
 #include <string>
 #include <string_view>
 
 #include "core/document.hpp"
 
-namespace sheaf::text {
+namespace sheaf::shared {
 
 /// The http(s) URL relative targets resolve against, or "" when the document has none.
 [[nodiscard]] std::string url_base(const Document& doc);
@@ -18,4 +18,4 @@ namespace sheaf::text {
 /// `ref` comes back unchanged when it has a scheme, is a fragment only, or `base` is empty.
 [[nodiscard]] std::string resolve_url(std::string_view base, std::string_view ref);
 
-}  // namespace sheaf::text
+}  // namespace sheaf::shared

@@ -1,10 +1,10 @@
-#include "converters/text/url_resolve.hpp"
+#include "converters/shared/url_resolve.hpp"
 
 #include <vector>
 
 #include "core/meta.hpp"
 
-namespace sheaf::text {
+namespace sheaf::shared {
 namespace {
 
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -102,4 +102,4 @@ std::string resolve_url(std::string_view base, std::string_view ref) {
   return std::string(origin) + path + std::string(tail);
 }
 
-}  // namespace sheaf::text
+}  // namespace sheaf::shared
