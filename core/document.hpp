@@ -57,7 +57,7 @@ struct Image {                                                                  
 struct LineBreak { bool operator==(const LineBreak&) const = default; };                         ///< hard line break (<br>, backslash-newline)
 struct Note { Blocks content; bool operator==(const Note&) const; };                            ///< footnote, placed at its call site
 struct Math { std::string tex; bool display = false; bool operator==(const Math&) const = default; };  ///< TeX source; display = block-style
-struct Span { Attr attr; Inlines children; bool operator==(const Span&) const = default; };      ///< only where an id or lang must survive
+struct Span { Attr attr; Inlines children; bool operator==(const Span&) const = default; };      ///< where an id or lang must survive, or an HTML <mark>/<ins>/<abbr> (see span_element)
 struct RawInline { std::string format; std::string text; bool operator==(const RawInline&) const = default; };  ///< inline text with no meaning in the model, tagged by format (Markdown's raw HTML kept)
 
 struct Inline {
@@ -133,6 +133,15 @@ struct Block {
       node;
   bool operator==(const Block&) const = default;
 };
+
+/// The HTML element a Span stands for: "mark", "ins" or "abbr" when its first class names one
+/// (the HTML reader's <mark>, <ins>, <abbr>), else "span". Writers that can write HTML use it.
+inline const char* span_element(const Attr& a) {
+  if (!a.classes.empty())
+    for (const char* name : {"mark", "ins", "abbr"})
+      if (a.classes.front() == name) return name;
+  return "span";
+}
 
 inline bool Note::operator==(const Note& o) const { return content == o.content; }
 inline bool ListItem::operator==(const ListItem& o) const { return children == o.children && task == o.task; }

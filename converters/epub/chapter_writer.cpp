@@ -528,9 +528,7 @@ class ChapterWriter {
                      // A first class mark, ins or abbr (the HTML reader's <mark>, <ins>, <abbr>)
                      // is written as that XHTML5 element; the other classes stay on it.
                      // Literals: the XML writer keeps the open element's name as a view.
-                     std::string_view tag = "span";
-                     for (std::string_view name : {"mark", "ins", "abbr"})
-                       if (!s.attr.classes.empty() && s.attr.classes[0] == name) tag = name;
+                     const std::string_view tag = span_element(s.attr);
                      const bool element = tag != "span";
                      const std::string id = claim_id(s.attr.id);
                      const std::string classes = class_list(

@@ -169,11 +169,13 @@ class Flattener {
                    },
                    [&](const Math& m) { markup(math_markdown(m, state_.jekyll)); },
                    [&](const Span& s) {
-                     std::string open = "<span";
+                     // <mark>, <ins> and <abbr> have no Markdown form: written as that HTML element.
+                     const std::string tag = span_element(s.attr);
+                     std::string open = "<" + tag;
                      if (!s.attr.id.empty()) open += " id=\"" + html_attribute(s.attr.id) + "\"";
                      if (!s.attr.lang.empty()) open += " lang=\"" + html_attribute(s.attr.lang) + "\"";
                      open += ">";
-                     wrapped(open, s.children, "</span>");
+                     wrapped(open, s.children, "</" + tag + ">");
                    },
                    [&](const RawInline& r) {
                      // Raw HTML (and Markdown) is written verbatim: it was kept to be republished.

@@ -293,7 +293,7 @@ class Normalizer {
               if (!m.tex.empty()) push(out, in);
             },
             [&](const Span& s) {
-              if (s.attr.id.empty() && s.attr.lang.empty()) {
+              if (s.attr.id.empty() && s.attr.lang.empty() && std::string_view(span_element(s.attr)) == "span") {
                 for (const Inline& c : s.children) node(c, out, in_link, parent);
                 return;
               }
