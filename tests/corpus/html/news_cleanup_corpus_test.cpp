@@ -9,6 +9,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "core/context.hpp"
 #include "converters/html/html.hpp"
 #include "core/utf8.hpp"
 #include "tests/support/corpus.hpp"
@@ -16,13 +17,6 @@
 
 namespace sheaf {
 namespace {
-
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 std::string body_of(const std::string& post) {
   if (post.rfind("---", 0) != 0) return post;
@@ -73,7 +67,7 @@ TEST(HtmlNewsCleanup, NoWidgetsOrPlaceholdersAndNoTextLost) {
   std::size_t images = 0, han_source = 0, han_kept = 0;
   for (const auto& path : posts) {
     if (path.filename() == "PROVENANCE.md") continue;
-    const std::string body = body_of(slurp(path));
+    const std::string body = body_of(read_file_or_throw(path));
     MemoryContext context;
     ReaderOptions options;
     const std::string model = test::describe(html::read_fragment(body, path.string(), options, context));

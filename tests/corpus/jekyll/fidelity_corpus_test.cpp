@@ -7,6 +7,7 @@
 #include <sstream>
 #include <string_view>
 
+#include "core/context.hpp"
 #include "converters/jekyll/jekyll.hpp"
 #include "converters/jekyll/post_meta.hpp"
 #include "core/error.hpp"
@@ -17,15 +18,8 @@
 namespace sheaf::jekyll {
 namespace {
 
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 Document read_file(const std::filesystem::path& path, Context& context) {
-  const std::string bytes = slurp(path);
+  const std::string bytes = read_file_or_throw(path);
   return read(Input{bytes, path.string(), path.parent_path().string()}, ReaderOptions{}, context);
 }
 
@@ -96,7 +90,7 @@ TEST(JekyllFidelity, NoLiquidIalOrDoubleDollarSurvivesAsProse) {
         ADD_FAILURE() << path << ": " << e.what();
         continue;
       }
-      const std::string raw = slurp(path);
+      const std::string raw = read_file_or_throw(path);
       const bool shows_liquid = raw.find("{% raw %}") != std::string::npos || raw.find("{%raw%}") != std::string::npos;
       for (const char* mark : {"{%", "{{", "{:", "$$"}) {
         if (shows_liquid && (mark[1] == '%' || mark[1] == '{')) continue;

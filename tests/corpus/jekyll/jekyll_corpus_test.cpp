@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/context.hpp"
 #include "converters/jekyll/jekyll.hpp"
 #include "converters/jekyll/post_date.hpp"
 #include "converters/json/json.hpp"
@@ -20,15 +21,8 @@ namespace {
 
 const std::vector<std::string> kMarkdownExtensions = {".md", ".markdown", ".mkd", ".mkdn", ".mdown"};
 
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 Document read_file(const std::filesystem::path& path, Context& context) {
-  const std::string bytes = slurp(path);
+  const std::string bytes = read_file_or_throw(path);
   return read(Input{bytes, path.string(), path.parent_path().string()}, ReaderOptions{}, context);
 }
 
@@ -95,7 +89,7 @@ TEST(JekyllCorpus, EveryNewsPostReadsAndRoundTripsThroughJson) {
     const std::string first = to_json(doc);
     // Raw HTML is parsed, never kept as text: no tag survives into the JSON unless the post
     // itself shows one as text (`&lt;a href=` in copied spam comments).
-    if (slurp(path).find("&lt;") == std::string::npos) {
+    if (read_file_or_throw(path).find("&lt;") == std::string::npos) {
       for (const char* tag : {"<div", "<span", "<img", "<p>", "<p ", "<a ", "<br", "<figure"})
         EXPECT_EQ(first.find(tag), std::string::npos) << path << " keeps " << tag;
     }

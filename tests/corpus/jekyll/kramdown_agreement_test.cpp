@@ -12,6 +12,7 @@
 #include <map>
 #include <sstream>
 
+#include "core/context.hpp"
 #include "converters/html/html.hpp"
 #include "converters/jekyll/jekyll.hpp"
 #include "core/error.hpp"
@@ -21,13 +22,6 @@
 
 namespace sheaf::jekyll {
 namespace {
-
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 /// The block structure: each block's kind, and inside lists, quotes, definition lists and divs
 /// the structure of their content, e.g. `UL[(P UL[(P)])] P`.
@@ -97,7 +91,7 @@ std::string site_config(const std::filesystem::path& text_path) {
   auto options_path = text_path;
   options_path.replace_extension(".options");
   if (!std::filesystem::exists(options_path)) options_path = text_path.parent_path() / "options";
-  std::string options = std::filesystem::exists(options_path) ? slurp(options_path) : "auto_ids: false\nfootnote_nr: 1\n";
+  std::string options = std::filesystem::exists(options_path) ? read_file_or_throw(options_path) : "auto_ids: false\nfootnote_nr: 1\n";
   std::string out = "kramdown:\n  input: kramdown\n";
   std::istringstream lines(options);
   for (std::string line; std::getline(lines, line);) {
@@ -183,12 +177,12 @@ TEST(KramdownSuite, AgreementPerSection) {
       continue;
     }
     // An empty front matter first, so a case opening with `---` (a rule) is read as body.
-    const std::string input = "---\n---\n" + slurp(text_path);
+    const std::string input = "---\n---\n" + read_file_or_throw(text_path);
     MemoryContext context;
     context.files["site/_config.yml"] = site_config(text_path);
     try {
       const Document got = read(Input{input, "site/" + relative, ""}, ReaderOptions{}, context);
-      const Blocks want = html::read_fragment(expected_html(slurp(html_path)), html_path.string(), ReaderOptions{}, context);
+      const Blocks want = html::read_fragment(expected_html(read_file_or_throw(html_path)), html_path.string(), ReaderOptions{}, context);
       const bool same_kinds = kinds(got.blocks) == kinds(want);
       const bool same_text = collapsed_text(got.blocks) == collapsed_text(want);
       if (same_kinds && same_text) {

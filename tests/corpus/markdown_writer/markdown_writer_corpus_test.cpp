@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/context.hpp"
 #include "converters/jekyll/front_matter.hpp"
 #include "converters/jekyll/jekyll.hpp"
 #include "converters/markdown/markdown.hpp"
@@ -15,13 +16,6 @@
 
 namespace sheaf::test_md {
 namespace {
-
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 Document read_post(const std::string& bytes, const std::string& name) {
   MemoryContext ctx;
@@ -65,7 +59,7 @@ std::string fold_typography(std::string s);
 TEST(MarkdownWriterCorpus, ReferencePost) {
   SHEAF_REQUIRE_CORPUS();
   const auto path = corpus / "seed" / "2024-06-25-jw-06252024101036.md";
-  const Document d = read_post(slurp(path), path.string());
+  const Document d = read_post(read_file_or_throw(path), path.string());
   const std::string md = write_post(d);
 
   // Front matter first, with every key typed as the post had it.
@@ -213,7 +207,7 @@ TEST(MarkdownWriterCorpus, PostsRenderAsWrittenAndAreIdempotent) {
   for (const auto& file : files) {
     if (file.filename() == "PROVENANCE.md") continue;
     const std::string name = file.string();
-    const Document d = read_post(slurp(file), name);
+    const Document d = read_post(read_file_or_throw(file), name);
     const auto t0 = std::chrono::steady_clock::now();
     const std::string md = write_post(d);
     write_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
