@@ -95,6 +95,8 @@ const std::vector<Group>& option_groups() {
            {"cache-dir", "DIR", Arity::one, "epub: image cache (default $XDG_CACHE_HOME/sheaf)"},
            {"fetch-timeout", "SECONDS", Arity::one, "epub: time limit of one image download (default 30)"},
            {"max-image-size", "BYTES", Arity::one, "epub: largest image embedded; K/M/G suffixes (default 50M)"},
+           {"max-image-pixels", "N", Arity::one, "epub: most pixels (width x height) per image (default 100000000)"},
+           {"max-images", "N", Arity::one, "epub: images embedded per book (default 1000)"},
            {"fail-on-missing-images", "", Arity::flag, "epub: fail (exit 99) when an image cannot be embedded"},
        }},
       {"Messages",
@@ -471,6 +473,10 @@ CliOptions parse_command_line(int argc, const char* const argv[]) {
   if (has("max-image-size"))
     o.writer.epub.max_image_bytes = o.fetch.http.max_bytes =
         parse_count("max-image-size", str("max-image-size"), 1, std::numeric_limits<std::size_t>::max(), 1);
+  if (has("max-image-pixels"))
+    o.writer.epub.max_image_pixels = parse_count("max-image-pixels", str("max-image-pixels"), 1,
+                                                 std::numeric_limits<std::uint64_t>::max());
+  if (has("max-images")) o.writer.epub.max_images = parse_count("max-images", str("max-images"), 0, 1'000'000);
   if (has("fail-on-missing-images")) o.writer.epub.fail_on_missing_images = true;
 
   if (has("files-from")) o.files_from = str("files-from");

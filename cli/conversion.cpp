@@ -22,6 +22,7 @@ class LineOffsetContext : public Context {
     inner_.report(std::move(d));
   }
   std::optional<std::string> read_file(const std::filesystem::path& path) override { return inner_.read_file(path); }
+  std::optional<std::uintmax_t> file_size(const std::filesystem::path& path) override { return inner_.file_size(path); }
   std::chrono::system_clock::time_point now() override { return inner_.now(); }
 
  private:

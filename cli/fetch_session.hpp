@@ -23,6 +23,7 @@ class FetchingContext : public Context {
     inner_.report(std::move(d));
   }
   std::optional<std::string> read_file(const std::filesystem::path& path) override { return inner_.read_file(path); }
+  std::optional<std::uintmax_t> file_size(const std::filesystem::path& path) override { return inner_.file_size(path); }
   std::chrono::system_clock::time_point now() override { return inner_.now(); }
   std::vector<FetchResult> fetch(const std::vector<FetchRequest>& requests) override {
     return fetcher_ ? fetcher_->fetch(requests) : inner_.fetch(requests);

@@ -50,7 +50,7 @@ _sheaf() {
     -d)
       COMPREPLY=($(compgen -f -- "$cur"))
       return ;;
-    -M|--metadata|-j|--jobs|--columns|--max-depth|--max-input-size|--toc-depth|--input-encoding|--fetch-timeout|--max-image-size)
+    -M|--metadata|-j|--jobs|--columns|--max-depth|--max-input-size|--toc-depth|--input-encoding|--fetch-timeout|--max-image-size|--max-image-pixels|--max-images)
       return ;;
   esac
 

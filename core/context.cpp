@@ -29,6 +29,13 @@ std::optional<std::string> FileContext::read_file(const std::filesystem::path& p
   }
 }
 
+std::optional<std::uintmax_t> FileContext::file_size(const std::filesystem::path& path) {
+  std::error_code ec;
+  const std::uintmax_t size = std::filesystem::file_size(path, ec);
+  if (ec) return std::nullopt;
+  return size;
+}
+
 std::chrono::system_clock::time_point FileContext::now() {
   // Reproducible builds: SOURCE_DATE_EPOCH pins every generated timestamp.
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {

@@ -3,6 +3,7 @@
 // when the caller provides it) the network. The CLI uses FileContext; tests use MemoryContext, so
 // every converter runs hermetically and deterministically.
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -34,6 +35,9 @@ class Context {
   virtual void report(Diagnostic d) = 0;
   /// The bytes of a local file (images to embed, stylesheets), or nullopt when it cannot be read.
   virtual std::optional<std::string> read_file(const std::filesystem::path& path) = 0;
+  /// The size of a local file without reading it, so that a caller with a size limit can refuse
+  /// a huge file before read_file; nullopt when unknown (the caller then reads and checks).
+  virtual std::optional<std::uintmax_t> file_size(const std::filesystem::path&) { return std::nullopt; }
   /// The time used for generated timestamps; honours SOURCE_DATE_EPOCH in FileContext.
   virtual std::chrono::system_clock::time_point now() = 0;
   /// Fetches remote resources, all at once so that an implementation may run them in parallel;
@@ -52,6 +56,7 @@ class FileContext : public Context {
  public:
   void report(Diagnostic d) override;
   std::optional<std::string> read_file(const std::filesystem::path& path) override;
+  std::optional<std::uintmax_t> file_size(const std::filesystem::path& path) override;
   std::chrono::system_clock::time_point now() override;
   /// Takes the diagnostics reported so far, in report order.
   std::vector<Diagnostic> take_diagnostics();
@@ -69,6 +74,11 @@ class MemoryContext : public Context {
     auto it = files.find(path.generic_string());
     if (it == files.end()) return std::nullopt;
     return it->second;
+  }
+  std::optional<std::uintmax_t> file_size(const std::filesystem::path& path) override {
+    auto it = files.find(path.generic_string());
+    if (it == files.end()) return std::nullopt;
+    return it->second.size();
   }
   std::chrono::system_clock::time_point now() override { return clock; }
 

@@ -2,6 +2,7 @@
 // Options are plain aggregates; every field's comment ends with what its default means.
 // The CLI fills them from flags; library users set the fields they care about.
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -75,7 +76,8 @@ struct EpubWriterOptions {
   bool toc = true;                     ///< a contents page in the reading order (books of 2+ posts). Default on.
   std::vector<std::string> allowed_roots;  ///< directories local images may be read from. Default: the document's base, the site root and resource_paths.
   std::size_t max_images = 1000;           ///< images embedded per book. Default 1000.
-  std::size_t max_image_bytes = std::size_t{50} << 20;  ///< largest image file embedded. Default 50 MiB.
+  std::size_t max_image_bytes = std::size_t{50} << 20;  ///< largest image file embedded; a larger local file is not even read. Default 50 MiB.
+  std::uint64_t max_image_pixels = 100'000'000;  ///< largest width × height an embedded image may declare (a reading system decodes it to about 4 bytes a pixel). Default 100 million.
   std::vector<std::string> resource_paths;  ///< more directories searched for images (--resource-path); each is an allowed root. Default none.
   std::string site_root;  ///< where site-root-relative images (/assets/x.png) resolve. Default: nearest ancestor of the base with _config.yml.
   std::string cover;      ///< cover image file (--cover), read even outside allowed_roots. Default: a local `image:` of the book or its only post.

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "converters/epub/image_dimensions.hpp"
 #include "converters/epub/image_refs.hpp"
 #include "converters/epub/image_sniff.hpp"
 #include "converters/epub/svg_check.hpp"
@@ -10,6 +11,15 @@
 namespace sheaf::epub {
 namespace fs = std::filesystem;
 namespace {
+
+/// Why an image declaring more than `limit` pixels is refused ("of 30000x30000 pixels, over the
+/// limit of 100000000"), or empty when it is within the limit or declares no pixel size.
+std::string pixel_limit_reason(std::string_view bytes, std::uint64_t limit) {
+  const auto size = image_dimensions(bytes);
+  if (!size || size->pixels() <= limit) return {};
+  return "of " + std::to_string(size->width) + "x" + std::to_string(size->height) +
+         " pixels, over the limit of " + std::to_string(limit);
+}
 
 fs::path normalized(const fs::path& p) {
   fs::path out = (p.empty() ? fs::path(".") : p);
@@ -179,6 +189,7 @@ ImageRef ImageStore::embed_remote(const std::string& href, const Document& doc) 
     if (!active.empty()) reason = "SVG with active content: " + active;
     else if (!type) reason = "not a PNG, JPEG, GIF, WebP or SVG image";
     else if (type->media_type == "image/webp" && !options_.embed_webp) reason = "WebP image (not embedded for EPUB 3.2 reading systems)";
+    else if (const std::string too_big = pixel_limit_reason(*r.bytes, options_.max_image_pixels); !too_big.empty()) reason = too_big;
     else if (images_.size() >= options_.max_images) reason = "more than " + std::to_string(options_.max_images) + " images";
   }
   if (!reason.empty()) {
@@ -257,6 +268,12 @@ ImageRef ImageStore::resolve(std::string_view src_in, const Document& doc) {
              "image is a symbolic link out of the allowed directories or not a regular file (not read): " + src);
       return failed_[key] = ImageRef{};
     }
+    if (const auto size = context_.file_size(path); size && *size > options_.max_image_bytes) {
+      // Refused unread: the limit also bounds what one reference can make sheaf read.
+      report(doc, true, "epub.image_limit",
+             "image larger than " + std::to_string(options_.max_image_bytes) + " bytes left out (not read): " + src);
+      return failed_[key] = ImageRef{};
+    }
     if (std::optional<std::string> bytes = context_.read_file(path))
       return embed_bytes(key, std::move(*bytes), doc, src);
   }
@@ -309,6 +326,10 @@ ImageRef ImageStore::embed_bytes(const std::string& key, std::string bytes, cons
     report(doc, true, "epub.image_type",
            "WebP image left out (not a core media type for EPUB 3.2 reading systems and epubcheck 4): " +
                std::string(src));
+    return failed_[key] = ImageRef{};
+  }
+  if (const std::string too_big = pixel_limit_reason(bytes, options_.max_image_pixels); !too_big.empty()) {
+    report(doc, true, "epub.image_limit", "image " + too_big + ", left out: " + std::string(src));
     return failed_[key] = ImageRef{};
   }
   if (images_.size() >= options_.max_images) {
