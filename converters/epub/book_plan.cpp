@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <set>
 
+#include "converters/epub/inline_text.hpp"
 #include "converters/epub/language.hpp"
 #include "converters/epub/urls.hpp"
 #include "core/meta.hpp"
@@ -29,28 +30,6 @@ void add_author(std::vector<std::string>& out, const MetaValue& v) {
     std::string name = trimmed(*text);
     if (!name.empty() && std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
   }
-}
-
-// Plain text of inlines, for a title taken from the first heading.
-void append_text(std::string& out, const Inlines& inlines) {
-  for (const Inline& in : inlines)
-    std::visit(overloaded{
-                   [&](const Text& t) { out += t.text; },
-                   [&](const Emph& e) { append_text(out, e.children); },
-                   [&](const Strong& e) { append_text(out, e.children); },
-                   [&](const Strikeout& e) { append_text(out, e.children); },
-                   [&](const Superscript& e) { append_text(out, e.children); },
-                   [&](const Subscript& e) { append_text(out, e.children); },
-                   [&](const Code& c) { out += c.text; },
-                   [&](const Link& l) { append_text(out, l.children); },
-                   [&](const Image& i) { out += i.alt; },
-                   [&](const LineBreak&) { out += ' '; },
-                   [&](const Note&) {},  // a note is not part of the title
-                   [&](const Math& m) { out += m.tex; },
-                   [&](const Span& s) { append_text(out, s.children); },
-                   [&](const RawInline&) {},  // markup is not part of the title
-               },
-               in.node);
 }
 
 // Registers every source id of the document (pass 1), so links to them can be rewritten before
@@ -131,9 +110,7 @@ struct IdCollector {
 std::string first_heading_text(const Blocks& blocks) {
   for (const Block& b : blocks) {
     if (const auto* h = std::get_if<Heading>(&b.node)) {
-      std::string text;
-      append_text(text, h->children);
-      return trimmed(text);
+      return trimmed(label_text(h->children));
     }
     if (const auto* d = std::get_if<Div>(&b.node)) {
       if (std::string t = first_heading_text(d->children); !t.empty()) return t;

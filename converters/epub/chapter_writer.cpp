@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "converters/epub/inline_text.hpp"
 #include "converters/epub/labels.hpp"
 #include "converters/epub/language.hpp"
 #include "converters/epub/urls.hpp"
@@ -11,27 +12,6 @@
 
 namespace sheaf::epub {
 namespace {
-
-void append_plain(std::string& out, const Inlines& inlines) {
-  for (const Inline& in : inlines)
-    std::visit(overloaded{
-                   [&](const Text& t) { out += t.text; },
-                   [&](const Emph& e) { append_plain(out, e.children); },
-                   [&](const Strong& e) { append_plain(out, e.children); },
-                   [&](const Strikeout& e) { append_plain(out, e.children); },
-                   [&](const Superscript& e) { append_plain(out, e.children); },
-                   [&](const Subscript& e) { append_plain(out, e.children); },
-                   [&](const Code& c) { out += c.text; },
-                   [&](const Link& l) { append_plain(out, l.children); },
-                   [&](const Image& i) { out += i.alt; },
-                   [&](const LineBreak&) { out += ' '; },
-                   [&](const Note&) {},  // notes are not part of a label
-                   [&](const Math& m) { out += m.tex; },
-                   [&](const Span& s) { append_plain(out, s.children); },
-                   [&](const RawInline&) {},  // markup is not part of a label
-               },
-               in.node);
-}
 
 // Class tokens carried from the source, reduced to ASCII names so they stay single tokens.
 std::string class_list(const std::vector<std::string>& classes) {
@@ -310,7 +290,7 @@ class ChapterWriter {
     std::string id = claim_id(h.id);
     const bool in_toc = nested_ == 0 && !in_notes_;
     std::string text;
-    if (in_toc) text = collapse_space(plain_text(h.children));
+    if (in_toc) text = collapse_space(label_text(h.children));
     // Headings get a generated id only when the contents will point at them.
     if (id.empty() && in_toc && options_.toc_depth > 1 && !text.empty()) id = chapter_.ids.fresh("sec");
     w_.open(heading_tags_[level - 1]);
@@ -399,7 +379,7 @@ class ChapterWriter {
 
   void figure(const Figure& f) {
     const ImageRef ref = images_.resolve(f.image.src, *chapter_.doc);
-    const std::string caption_text = collapse_space(plain_text(f.caption));
+    const std::string caption_text = collapse_space(label_text(f.caption));
     const bool has_caption = !f.caption.empty() || !f.credit.empty();
     if (ref.kind == ImageRef::Kind::unavailable && !has_caption) {
       // Nothing but an image that cannot be shown: keep its text alternative.
@@ -715,12 +695,6 @@ class ChapterWriter {
 };
 
 }  // namespace
-
-std::string plain_text(const Inlines& inlines) {
-  std::string out;
-  append_plain(out, inlines);
-  return out;
-}
 
 ChapterResult write_chapter(std::size_t index, std::vector<ChapterPlan>& chapters, const BookLinks& links,
                             ImageStore& images, const std::vector<std::string>& stylesheets,

@@ -31,7 +31,4 @@ ChapterResult write_chapter(std::size_t index, std::vector<ChapterPlan>& chapter
                             ImageStore& images, const std::vector<std::string>& stylesheets,
                             const EpubWriterOptions& options, Context& context);
 
-/// Plain text of inlines (notes left out, images as their alt text).
-std::string plain_text(const Inlines& inlines);
-
 }  // namespace sheaf::epub

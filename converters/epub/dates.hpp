@@ -1,7 +1,6 @@
 #pragma once
-// Front-matter dates in the forms real posts use, turned into W3C dates for the package.
-//   2024-06-25T23:35:57.314Z   2024-06-25 10:00:00 +0800   2024-06-25T10:00:00+08:00
-//   2024-06-25 10:00           2024-06-25                  2024/06/25
+// Post dates (parsed by core/date_time.hpp) as the package writes them: W3C dates for dc:date,
+// the one timestamp form dcterms:modified allows, and the day shown under a chapter title.
 #include <chrono>
 #include <optional>
 #include <string>
@@ -14,8 +13,8 @@ struct PostDate {
   bool has_time = false;         ///< false for a plain date
 };
 
-/// Parses a front-matter date; nullopt when the text is not one of the supported forms or names
-/// an impossible date.
+/// A date in any form sheaf::parse_date_time reads, as its UTC instant (sheaf::utc_instant: a time
+/// without a zone is UTC); nullopt for anything else.
 std::optional<PostDate> parse_post_date(std::string_view text);
 
 /// W3C date for dc:date: "2024-06-25" for a plain date, else "2024-06-25T15:35:57Z".

@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 
+#include "converters/shared/url_resolve.hpp"
 #include "core/utf8.hpp"
 
 namespace sheaf::epub {
@@ -22,65 +23,6 @@ std::string_view trim(std::string_view s) {
   while (!s.empty() && space(s.front())) s.remove_prefix(1);
   while (!s.empty() && space(s.back())) s.remove_suffix(1);
   return s;
-}
-
-// RFC 3986 §5.2.4.
-std::string remove_dot_segments(std::string_view path) {
-  std::vector<std::string_view> out;
-  const bool absolute = !path.empty() && path.front() == '/';
-  bool trailing_slash = false;
-  std::size_t pos = absolute ? 1 : 0;
-  while (pos <= path.size()) {
-    const std::size_t end = std::min(path.find('/', pos), path.size());
-    const std::string_view seg = path.substr(pos, end - pos);
-    trailing_slash = end < path.size() || seg == "." || seg == "..";
-    if (seg == "..") {
-      if (!out.empty()) out.pop_back();
-    } else if (seg != ".") {
-      out.push_back(seg);
-    }
-    pos = end + 1;
-  }
-  std::string result = absolute ? "/" : "";
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    if (i) result += '/';
-    result += out[i];
-  }
-  if (trailing_slash && !out.empty() && !out.back().empty()) result += '/';
-  return result;
-}
-
-struct UrlParts {
-  std::string_view scheme, authority, path, query, fragment;
-  bool has_authority = false, has_query = false, has_fragment = false;
-};
-
-UrlParts split(std::string_view u) {
-  UrlParts p;
-  if (const auto hash = u.find('#'); hash != std::string_view::npos) {
-    p.fragment = u.substr(hash + 1);
-    p.has_fragment = true;
-    u = u.substr(0, hash);
-  }
-  if (const auto q = u.find('?'); q != std::string_view::npos) {
-    p.query = u.substr(q + 1);
-    p.has_query = true;
-    u = u.substr(0, q);
-  }
-  const std::string scheme = url_scheme(u);
-  if (!scheme.empty()) {
-    p.scheme = u.substr(0, scheme.size());
-    u = u.substr(scheme.size() + 1);
-  }
-  if (u.substr(0, 2) == "//") {
-    u.remove_prefix(2);
-    const auto slash = std::min(u.find('/'), u.size());
-    p.authority = u.substr(0, slash);
-    p.has_authority = true;
-    u = u.substr(slash);
-  }
-  p.path = u;
-  return p;
 }
 
 }  // namespace
@@ -272,59 +214,14 @@ std::string percent_decode(std::string_view s) {
   return out;
 }
 
-std::string resolve_url(std::string_view base_url, std::string_view ref_url) {
-  ref_url = trim(ref_url);
-  if (!url_scheme(ref_url).empty() || url_scheme(base_url).empty()) return std::string(ref_url);
-  const UrlParts base = split(trim(base_url));
-  const UrlParts ref = split(ref_url);
-  std::string authority, path, query;
-  bool has_authority = base.has_authority, has_query = false;
-  if (ref.has_authority) {
-    authority = ref.authority;
-    has_authority = true;
-    path = remove_dot_segments(ref.path);
-    query = ref.query;
-    has_query = ref.has_query;
-  } else {
-    authority = base.authority;
-    if (ref.path.empty()) {
-      path = base.path;
-      query = ref.has_query ? ref.query : base.query;
-      has_query = ref.has_query || base.has_query;
-    } else {
-      if (ref.path.front() == '/') {
-        path = remove_dot_segments(ref.path);
-      } else {
-        std::string merged;
-        if (base.has_authority && base.path.empty()) {
-          merged = "/";
-        } else {
-          const auto slash = base.path.rfind('/');
-          if (slash != std::string_view::npos) merged = base.path.substr(0, slash + 1);
-        }
-        merged += ref.path;
-        path = remove_dot_segments(merged);
-      }
-      query = ref.query;
-      has_query = ref.has_query;
-    }
-  }
-  std::string out(base.scheme);
-  out += ':';
-  if (has_authority) {
-    out += "//";
-    out += authority;
-  }
-  out += path;
-  if (has_query) {
-    out += '?';
-    out += query;
-  }
-  if (ref.has_fragment) {
-    out += '#';
-    out += ref.fragment;
-  }
-  return out;
+std::string resolve_url(std::string_view base, std::string_view ref) {
+  base = trim(base);
+  ref = trim(ref);
+  if (url_scheme(base).empty()) return std::string(ref);
+  // url_scheme reads "C:\x.png" as a Windows path, not a scheme: "./" makes the resolver agree.
+  if (ref.size() >= 2 && std::isalpha(static_cast<unsigned char>(ref[0])) && ref[1] == ':')
+    return shared::resolve_reference(base, "./" + std::string(ref));
+  return shared::resolve_reference(base, ref);
 }
 
 std::string url_key(std::string_view url) {

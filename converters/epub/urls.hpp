@@ -25,8 +25,10 @@ std::string punycode(std::string_view label);
 /// Percent-escapes decoded ("a%20b.png" → "a b.png"); malformed escapes are kept literally.
 std::string percent_decode(std::string_view s);
 
-/// `ref` resolved against an absolute `base` URL (RFC 3986 §5.2, dot segments removed). Returns
-/// `ref` unchanged when it has a scheme or `base` has none.
+/// `ref` resolved against an absolute `base` URL by shared::resolve_reference
+/// (converters/shared/url_resolve.hpp), both first trimmed of the surrounding whitespace hrefs in
+/// posts often carry, and read with url_scheme's rules: a base without a scheme leaves `ref` as it
+/// is, and "C:\x.png" (a drive letter, not a scheme) resolves as a path.
 std::string resolve_url(std::string_view base, std::string_view ref);
 
 /// A key under which two spellings of the same page compare equal: scheme dropped (http/https),

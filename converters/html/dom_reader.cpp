@@ -26,6 +26,13 @@ std::string collapse_spaces(std::string_view s) {
   return out;
 }
 
+// Child nodes of an element: about the number of inlines its paragraph will hold.
+std::size_t child_count(const xmlNode* el) {
+  std::size_t n = 0;
+  for (const xmlNode* c = el->children; c; c = c->next) ++n;
+  return n;
+}
+
 int int_attribute(const xmlNode* el, const char* name, int fallback, int lo, int hi) {
   const std::string v = attribute(el, name);
   int value = fallback;
@@ -194,8 +201,8 @@ void DomReader::children(const xmlNode* parent, Flow& flow, std::size_t depth) {
 }
 
 const xmlNode* DomReader::child(const xmlNode* c, Flow& flow, std::size_t depth) {
-  if (c->type == XML_ELEMENT_NODE && flow.paragraph_empty() && flow.open_depth() == 0 && !skip_.count(c)) {
-    if (related_.count(c)) {
+  if (c->type == XML_ELEMENT_NODE && flow.paragraph_empty() && flow.open_depth() == 0 && !skipped(c)) {
+    if (related(c)) {
       // A "related articles" list: kept whole and marked, so writers and --drop-related can tell it.
       Blocks inner = sub_blocks(c, depth);
       if (!inner.empty()) flow.block(Block{Div{Attr{{}, {"related"}, {}}, std::move(inner)}});
@@ -275,7 +282,7 @@ void DomReader::node(const xmlNode* n, Flow& flow, std::size_t depth) {
       else flow.text(node_text(n));
       return;
     case XML_ELEMENT_NODE:
-      if (skip_.count(n)) return;
+      if (skipped(n)) return;
       if (depth > options_.max_depth) {
         if (!depth_warned_) {
           warn("html.depth_limit",
@@ -348,6 +355,7 @@ void DomReader::element(const xmlNode* el, Flow& flow, std::size_t depth) {
     case ElementKind::paragraph:
       if (!item_has_paragraph_.empty()) item_has_paragraph_.back() = true;
       flow.end_paragraph();
+      flow.reserve(child_count(el));
       children(el, flow, depth + 1);
       flow.end_paragraph();
       return;
@@ -370,7 +378,10 @@ void DomReader::element(const xmlNode* el, Flow& flow, std::size_t depth) {
       return;
     }
     case ElementKind::block_quote: {
+      // Paragraphs inside a quote do not make the enclosing list item loose (`- a\n  > b`).
+      item_has_paragraph_.push_back(false);
       Blocks inner = sub_blocks(el, depth);
+      item_has_paragraph_.pop_back();
       if (!inner.empty() || markdown_made(el) || !drop_empty()) flow.block(Block{BlockQuote{std::move(inner)}});
       return;
     }
@@ -590,7 +601,7 @@ Block DomReader::list(const xmlNode* el, bool ordered, std::size_t depth) {
   std::vector<ListItem> items;
   bool tight = true;
   for (const xmlNode* c = el->children; c; c = c->next) {
-    if (is_ignorable(c) || (c->type == XML_ELEMENT_NODE && skip_.count(c))) continue;
+    if (is_ignorable(c) || (c->type == XML_ELEMENT_NODE && skipped(c))) continue;
     if (element_name(c) == "li") {
       ListItem item;
       item_has_paragraph_.push_back(false);

@@ -65,6 +65,11 @@ class DomReader {
   /// True when `img` is a tracking pixel or icon whose rule is on (the firing is counted).
   bool furniture_image(const xmlNode* img);
 
+  /// Membership in skip_ / related_; both are usually empty, and a lookup per node of a big
+  /// page is measurable.
+  [[nodiscard]] bool skipped(const xmlNode* n) const { return !skip_.empty() && skip_.count(n) != 0; }
+  [[nodiscard]] bool related(const xmlNode* n) const { return !related_.empty() && related_.count(n) != 0; }
+
   void index_document(const xmlNode* root);
   void warn(const char* id, std::string message, const xmlNode* where);
   /// `url` resolved against base_url_ (unchanged without one, or when absolute or a "#fragment").

@@ -32,6 +32,18 @@ Inlines* children_of(Inline& node) {
       node.node);
 }
 
+// Text appended to the last Text in place: most runs of a paragraph merge, and building an
+// Inline for each would cost a variant and a string per word.
+void append_merged_text(Inlines& out, std::string_view s) {
+  if (s.empty()) return;
+  if (!out.empty())
+    if (auto* prev = std::get_if<Text>(&out.back().node)) {
+      prev->text.append(s);
+      return;
+    }
+  out.push_back(Inline{Text{std::string(s)}});
+}
+
 void push_merged(Inlines& out, Inline node) {
   if (auto* t = std::get_if<Text>(&node.node)) {
     if (t->text.empty()) return;
@@ -53,6 +65,9 @@ bool trim_front(Inlines& v) {
     }
     if (std::holds_alternative<LineBreak>(first.node)) { v.erase(v.begin()); continue; }
     if (Inlines* kids = children_of(first)) {
+      // A link that was empty before trimming was kept on purpose (a Markdown `[](x)`, or the
+      // empty_elements rule off): it is content, not an edge to trim.
+      if (kids->empty() && std::holds_alternative<Link>(first.node)) return true;
       bool reached = trim_front(*kids);
       if (kids->empty()) { v.erase(v.begin()); continue; }
       if (reached) return true;
@@ -74,6 +89,9 @@ bool trim_back(Inlines& v) {
     }
     if (std::holds_alternative<LineBreak>(last.node)) { v.pop_back(); continue; }
     if (Inlines* kids = children_of(last)) {
+      // A link that was empty before trimming was kept on purpose (a Markdown `[](x)`, or the
+      // empty_elements rule off): it is content, not an edge to trim.
+      if (kids->empty() && std::holds_alternative<Link>(last.node)) return true;
       bool reached = trim_back(*kids);
       if (kids->empty()) { v.pop_back(); continue; }
       if (reached) return true;
@@ -107,7 +125,7 @@ bool visible(const Inlines& inlines) {
             [](const Superscript& e) { return visible(e.children); },
             [](const Subscript& e) { return visible(e.children); },
             [](const Code& c) { return !c.text.empty(); },
-            [](const Link& l) { return visible(l.children); },
+            [](const Link& l) { return l.children.empty() || visible(l.children); },  // empty: kept on purpose
             [](const Image&) { return true; },
             [](const LineBreak&) { return false; },
             [](const Note&) { return true; },
@@ -139,7 +157,7 @@ void Flow::flush_space(char32_t next) {
   const bool newline = std::exchange(pending_newline_, false);
   if (!has_content_ || last_char_ == U' ') return;  // one space, even across element edges
   if (newline && unicode::drops_segment_break(last_char_) && unicode::drops_segment_break(next)) return;
-  push_merged(current(), Inline{Text{" "}});
+  append_merged_text(current(), " ");
   last_char_ = U' ';
 }
 
@@ -147,7 +165,7 @@ void Flow::append_text(std::string_view s) {
   if (s.empty()) return;
   std::size_t pos = 0;
   flush_space(utf8::decode(s, pos));
-  push_merged(current(), Inline{Text{std::string(s)}});
+  append_merged_text(current(), s);
   // last character of the run, for the CJK segment-break rule
   std::size_t start = s.size() - 1;
   while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
@@ -190,6 +208,10 @@ void Flow::atom(Inline node) {
   has_content_ = true;
   last_char_ = U'a';
   after_line_break_ = false;
+}
+
+void Flow::reserve(std::size_t inlines) {
+  if (frames_.size() == 1 && !has_content_) current().reserve(inlines);
 }
 
 void Flow::line_break() {
@@ -239,6 +261,8 @@ void Flow::end_paragraph() {
   frames_[0].children.clear();
   if (has_content_) {
     trim_inlines(content);
+    // reserve() counted child nodes; comments and merged text runs can leave much of it unused.
+    if (content.capacity() > 2 * content.size() + 64) content.shrink_to_fit();
     if (visible(content)) blocks_.push_back(Block{Paragraph{std::move(content)}});
   }
   has_content_ = false;

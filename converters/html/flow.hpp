@@ -42,6 +42,10 @@ class Flow {
   /// Closes the innermost open container; drops it when it ended up empty.
   void close();
 
+  /// Capacity hint for a paragraph about to be read (e.g. its element's child count), so that a
+  /// paragraph of a million inlines is not copied as its vector doubles. Ignored unless the
+  /// paragraph is empty and no inline container is open.
+  void reserve(std::size_t inlines);
   /// Ends the current paragraph (if it has content) without closing open inline containers.
   void end_paragraph();
   /// Ends the paragraph and appends a block.

@@ -28,7 +28,6 @@ const xmlNode* child_element(const xmlNode* parent, std::string_view name) {
 
 struct Parsed {
   XmlDocPtr doc;
-  std::string repaired;  // owns the decoded UTF-8 the tree was parsed from
 };
 
 // Pages are decoded from their bytes (text_encoding.hpp); fragments come from other readers that
@@ -40,24 +39,25 @@ Parsed parse(std::string_view bytes, const std::string& name, const ReaderOption
     throw Error(ErrorCode::limit, "input is " + std::to_string(bytes.size()) + " bytes, over the limit of " +
                                       std::to_string(options.max_input_bytes) + " (--max-input-size)", name);
   Parsed p;
-  // Decoded once, up front: libxml2 alone would read undeclared GBK or Big5 as Latin-1.
-  p.repaired = text_encoding::decode_to_utf8(bytes, page ? options.input_encoding : std::string("utf-8"), name,
+  // Decoded once, up front: libxml2 alone would read undeclared GBK or Big5 as Latin-1. The tree
+  // copies what it keeps, so the decoded text is freed before the tree is read.
+  std::string repaired = text_encoding::decode_to_utf8(bytes, page ? options.input_encoding : std::string("utf-8"), name,
                                              context, "html");
-  if (auto capped = cap_attributes(p.repaired)) {  // libxml2 is quadratic in attributes per tag
+  if (auto capped = cap_attributes(repaired)) {  // libxml2 is quadratic in attributes per tag
     Diagnostic d;
     d.severity = Severity::warning;
     d.id = "html.attribute_limit";
     d.message = std::to_string(capped->dropped) + " attributes beyond " + std::to_string(kMaxAttributes) +
                 " on one element dropped";
     d.source_name = name;
-    const std::string_view before = std::string_view(p.repaired).substr(0, capped->first_at);
+    const std::string_view before = std::string_view(repaired).substr(0, capped->first_at);
     const std::size_t line_start = before.rfind('\n');
     d.pos.line = static_cast<std::uint32_t>(1 + std::count(before.begin(), before.end(), '\n'));
     d.pos.column = static_cast<std::uint32_t>(before.size() - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1);
     context.report(std::move(d));
-    p.repaired = std::move(capped->html);
+    repaired = std::move(capped->html);
   }
-  bytes = p.repaired;
+  bytes = repaired;
   if (bytes.find_first_not_of(" \t\r\n\f") == std::string_view::npos) return p;  // empty: no document
   if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
     throw Error(ErrorCode::limit, "input too large for the HTML parser", name);

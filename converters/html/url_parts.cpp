@@ -9,19 +9,6 @@ bool html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'
 
 }  // namespace
 
-bool is_unsafe_url(std::string_view url) {
-  std::string scheme;
-  for (char c : url) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u <= 0x20 && scheme.empty()) continue;
-    if (c == '\t' || c == '\n' || c == '\r') continue;
-    if (c == ':') break;
-    if (scheme.size() > 10) return false;
-    scheme += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  }
-  return scheme == "javascript" || scheme == "vbscript" || scheme == "data";
-}
-
 std::string best_srcset_candidate(std::string_view s) {
   std::string best_w, best_x;
   double max_w = -1, max_x = -1;

@@ -1,15 +1,13 @@
 #pragma once
-// Small URL helpers of the HTML reader: unsafe schemes, srcset choice, hosts and file names.
+// Small URL helpers of the HTML reader: srcset choice, hosts and file names. Unsafe schemes
+// (javascript:, vbscript:, data:) are sheaf::is_unsafe_url, core/url_safety.hpp.
 // Pure string functions (no URL library): they never resolve or fetch anything.
 #include <string>
 #include <string_view>
 
-namespace sheaf::html {
+#include "core/url_safety.hpp"
 
-/// True for URLs that run script or carry inline content (javascript:, vbscript:, data:), which
-/// must never become a link or an image in any output. Browsers ignore leading controls/spaces and
-/// tabs/newlines inside the scheme, and schemes are case-insensitive, so this does too.
-bool is_unsafe_url(std::string_view url);
+namespace sheaf::html {
 
 /// The best candidate of a `srcset` value (HTML's candidate syntax: "url 640w, url 2x"): the
 /// largest width descriptor when any candidate has one, else the highest density (no descriptor

@@ -40,14 +40,19 @@ void add_post_name_metadata(MetaMap& meta, std::string_view path) {
     set_derived(meta, meta_key::title, MetaValue{title_from_slug(name->slug)});
 }
 
-/// Expanded Liquid → kramdown rewritten → cmark-gfm HTML → heading ids → model.
+/// Expanded Liquid → kramdown rewritten → cmark-gfm marked HTML → heading ids → model.
 Blocks read_markdown(std::string_view body, const LiquidScope& scope, const std::string& name,
                      std::uint32_t line, const ReaderOptions& options, Context& context) {
   try {
     const KramdownConfig config = kramdown_config(scope.site);
     const std::string expanded = expand_liquid(body, scope, name, line, context);
-    const std::string html = apply_heading_ids(markdown::render_gfm_html(rewrite_kramdown(expanded, config)));
-    Blocks blocks = html::read_fragment(html, name, options, context);
+    // Marked HTML (cmark_bridge.hpp): destinations and code as the Markdown wrote them, as the
+    // Markdown reader reads them; raw HTML is always parsed (--raw-html is the Markdown reader's).
+    std::vector<markdown::NeutralisedParagraph> neutralised;  // cmark_guard.hpp
+    const std::string html = apply_heading_ids(
+        markdown::render_marked_html(rewrite_kramdown(expanded, config), false, &neutralised));
+    markdown::report_neutralised(neutralised, "jekyll", name, line, context);
+    Blocks blocks = html::read_markdown_fragment(html, name, options, context);
     merge_definition_lists(blocks);
     std::erase_if(blocks, [](const Block& b) {  // kramdown's block ends, kept apart until here
       const auto* p = std::get_if<Paragraph>(&b.node);

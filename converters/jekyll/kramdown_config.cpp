@@ -114,6 +114,17 @@ KramdownConfig kramdown_config(const MetaMap* site) {
     config.auto_ids = std::get<bool>(v->value);
   if (const MetaValue* v = meta_find(*map, "math_engine"))
     config.math = !std::holds_alternative<MetaNull>(v->value);
+  if (const MetaValue* v = meta_find(*map, "parse_block_html"); v && std::get_if<bool>(&v->value))
+    config.parse_block_html = std::get<bool>(v->value);
+  if (const MetaValue* v = meta_find(*map, "parse_span_html"); v && std::get_if<bool>(&v->value))
+    config.parse_span_html = std::get<bool>(v->value);
+  if (const MetaValue* v = meta_find(*map, "html_to_native"); v && std::get_if<bool>(&v->value))
+    config.html_to_native = std::get<bool>(v->value);
+  if (const MetaValue* v = meta_find(*map, "link_defs"); v && std::get_if<MetaMap>(&v->value))
+    for (const MetaField& f : std::get<MetaMap>(v->value))
+      if (const auto* list = std::get_if<MetaList>(&f.value.value); list && !list->empty() && string_of(list->front()))
+        config.link_defs.push_back({f.key, *string_of(list->front()),
+                                    list->size() > 1 && string_of((*list)[1]) ? *string_of((*list)[1]) : ""});
   return config;
 }
 

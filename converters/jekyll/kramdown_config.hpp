@@ -3,6 +3,7 @@
 // a reader sees. Jekyll's defaults apply to every key the site leaves out.
 #include <array>
 #include <string>
+#include <vector>
 
 #include "core/document.hpp"
 
@@ -28,6 +29,24 @@ struct KramdownConfig {
   bool auto_ids = true;
   /// `math_engine: ~` (nil): `$$…$$` stays text, delimiters included. Default true (mathjax).
   bool math = true;
+  /// `parse_block_html`: the content of a block-level HTML element is read as kramdown (block
+  /// elements such as `div` as blocks, `p`/`h1`/`th` as spans, `pre`/`table` rows as raw HTML;
+  /// kramdown_html.hpp). The `markdown="0|1|block|span"` attribute overrides it per element.
+  /// Default false (raw HTML).
+  bool parse_block_html = false;
+  /// `parse_span_html`: the content of a span-level HTML element (`<span>*x*</span>`) is read as
+  /// kramdown spans; elements with raw content (`code`, `kbd`, `samp`, `var`) never are.
+  /// Default true.
+  bool parse_span_html = true;
+  /// `html_to_native`: HTML elements become native elements, so text right after a `<p>` element
+  /// (no blank line between) continues that paragraph. Default false.
+  bool html_to_native = false;
+  /// `link_defs`: predefined link definitions, id → `[url]` or `[url, title]`; a definition in
+  /// the document replaces one of the same id. Default none.
+  struct LinkDef {
+    std::string id, url, title;
+  };
+  std::vector<LinkDef> link_defs;
 };
 
 /// Reads `kramdown:` from the site's `_config.yml` values (nullptr: no site). Unknown keys and

@@ -2,9 +2,15 @@
 // bounded look-backs at lines already written (heading before an IAL, list before `{:toc}`).
 #include "converters/jekyll/kramdown_syntax.hpp"
 
+#include "converters/jekyll/kramdown_html.hpp"
+#include "converters/jekyll/kramdown_links.hpp"
+#include "converters/jekyll/kramdown_spans.hpp"
 #include "converters/jekyll/typography.hpp"
+#include "converters/markdown/cmark_bridge.hpp"
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <cctype>
 #include <optional>
 #include <vector>
@@ -255,6 +261,19 @@ bool block_rule_line(std::string_view line) {
   return c == '=' || c == '-' || marks >= 3;
 }
 
+/// The `]` that closes an image's alt text opened by the `[` at `open` (brackets balanced,
+/// backslash escapes skipped) when a destination `(` or reference `[` follows it; else npos.
+std::size_t image_alt_end(std::string_view line, std::size_t open) {
+  int depth = 0;
+  for (std::size_t k = open; k < line.size(); ++k) {
+    if (line[k] == '\\') ++k;
+    else if (line[k] == '[') ++depth;
+    else if (line[k] == ']' && --depth == 0)
+      return k + 1 < line.size() && (line[k + 1] == '(' || line[k + 1] == '[') ? k : std::string_view::npos;
+  }
+  return std::string_view::npos;
+}
+
 std::string rewrite_spans(std::string_view line, const KramdownConfig& config, bool* in_tag = nullptr) {
   std::string out;
   out.reserve(line.size());
@@ -277,9 +296,11 @@ std::string rewrite_spans(std::string_view line, const KramdownConfig& config, b
   const std::string_view content = line.substr(i);
   const bool definition = content.starts_with("[") && !content.starts_with("[^") &&
                           content.find("]:") != std::string_view::npos &&
-                          content.find(']') == content.find("]:");
+                          content.find(']') == content.find("]:") &&
+                          (!config.kramdown_input || kramdown_link_definition(content, "").has_value());
   const bool typography = !block_rule_line(line) && !definition;
   char prev = 0;  // the last plain-text character, 0 after other syntax (typographic_at)
+  std::size_t alt_end = 0;
   auto copy_to = [&](std::size_t end) {
     out.append(line.substr(i, end - i));
     i = end;
@@ -311,6 +332,11 @@ std::string rewrite_spans(std::string_view line, const KramdownConfig& config, b
       out += "[" + std::string(address) + "](mailto:" + std::string(address) + ")";
       i = end;
       prev = 0;
+    } else if (c == '<' && config.kramdown_input &&
+               kramdown_html::span_markup(line, i, out, config.parse_span_html, [&](std::string_view s) {
+                 return rewrite_spans(s, config);
+               })) {
+      prev = 0;
     } else if (c == '<' && tag_end(line, i) != std::string_view::npos) {
       // kramdown keeps the content of these span elements raw.
       std::size_t end = tag_end(line, i);
@@ -324,10 +350,14 @@ std::string rewrite_spans(std::string_view line, const KramdownConfig& config, b
           if (close != std::string_view::npos) end = close;
         }
       copy_to(end);
-    } else if (c == '<' && i + 1 < line.size() && std::isalpha(static_cast<unsigned char>(line[i + 1])) != 0 &&
-               line.find('>', i) == std::string_view::npos) {
+    } else if (c == '<' && i + 1 < line.size() &&
+               ((std::isalpha(static_cast<unsigned char>(line[i + 1])) != 0 && line.find('>', i) == std::string_view::npos) ||
+                (line.substr(i).starts_with("<!--") && line.find("-->", i) == std::string_view::npos))) {
       if (in_tag) *in_tag = true;  // a tag whose attributes run onto the next line
       copy_to(line.size());
+    } else if (c == '!' && i + 1 < line.size() && line[i + 1] == '[' &&
+               (alt_end = image_alt_end(line, i + 1)) != std::string_view::npos) {
+      copy_to(alt_end);  // kramdown's alt text is plain: no typography
     } else if (c == ']' && i + 1 < line.size() && (line[i + 1] == '(' || line[i + 1] == '[')) {
       const std::size_t end = line[i + 1] == '(' ? destination_end(line, i + 1) : line.find(']', i + 1);
       copy_to(end == std::string_view::npos ? i + 1 : (line[i + 1] == '(' ? end : end + 1));
@@ -347,10 +377,11 @@ std::string rewrite_spans(std::string_view line, const KramdownConfig& config, b
                line.find('}', i) != std::string_view::npos &&
                (out.empty() || i == content_start ||
                 std::string_view("`*_)]>}").find(out.back()) != std::string_view::npos ||
-                trim(line.substr(line.find('}', i) + 1)).empty())) {
+                (!config.kramdown_input && trim(line.substr(line.find('}', i) + 1)).empty()))) {
       // A span IAL after a span element; attributes have no place in the model. kramdown keeps one
       // after plain text as text: so does this reader, except at the end of a line, where it is
-      // plainly an attribute list (`text {: .x}`) and never shown.
+      // plainly an attribute list (`text {: .x}`) and never shown; with `input: kramdown` that
+      // one is text too, as kramdown shows it.
       i = line.find('}', i) + 1;
       prev = 0;
     } else if (c == '$' && line.substr(i).starts_with("$$")) {
@@ -427,13 +458,24 @@ class Rewriter {
       std::size_t nl = text.find('\n', pos);
       if (nl == std::string_view::npos) nl = text.size();
       next_ = nl + 1;
+      line_start_ = pos;
       feed(text.substr(pos, nl - pos));
-      pos = nl + 1;
+      pos = std::max(next_, pos + 1);  // an HTML element may end inside a line (kramdown_html_line)
     }
     flush_table(true);
     flush_math();
     flush_pending();
     if (dd_open_) close_definition();
+    close_html_elements();
+    if (config_.kramdown_input) {
+      for (const auto& def : config_.link_defs)  // predefined, unless the document defines the id
+        if (!link_labels_.count(normalize_link_label(def.id))) {
+          link_labels_[normalize_link_label(def.id)] = lines_.size() + 1;
+          lines_.emplace_back();
+          lines_.push_back(link_definition_markdown(def.id, def.url, def.title));
+        }
+      spans_in_paragraphs();
+    }
     std::string out;
     std::size_t total = 0;
     for (const auto& l : lines_) total += l.size() + 1;
@@ -446,6 +488,10 @@ class Rewriter {
   /// kramdown tables: a run of lines holding a `|` (outside code spans), between block
   /// boundaries, is buffered and written by flush_table.
   void feed(std::string_view l) {
+    if (skip_line_) {  // a link definition's title, already written
+      skip_line_ = false;
+      return;
+    }
     if (!table_.empty()) {
       if (!blank_line(l) && table_pipe(l)) {
         table_.emplace_back(l);
@@ -458,7 +504,7 @@ class Rewriter {
     if (table_pipe(l) && indent(l) <= 3 && list_indent_ == 0 && !fence_len_ && !in_comment_ &&
         !trim(l).starts_with("$$") &&
         !in_nomarkdown_ && math_.empty() && pending_.empty() && (!dd_open_ || indent(l) == 0) &&
-        !html_block_ && close_tags_.empty() && !block_ial(l) &&
+        !html_block_ && close_tags_.empty() && !starts_kramdown_html(l) && !block_ial(l) &&
         (lines_.empty() || blank_line(lines_.back()) || after_ial_)) {
       if (dd_open_) close_definition();  // an unindented line after a blank one ends the definition
       table_.emplace_back(l);
@@ -487,7 +533,8 @@ class Rewriter {
         i = end - 1;
       } else if (l.substr(i).starts_with("<code")) {
         const std::size_t close = l.find("</code>", i);
-        const std::size_t end = close == std::string_view::npos ? i + 5 : close + 7;
+        // kramdown auto-closes an element whose end tag does not follow: no cell ends inside.
+        const std::size_t end = close == std::string_view::npos ? l.size() : close + 7;
         cells.back() += l.substr(i, end - i);
         i = end - 1;
       } else if (l[i] == '|') {
@@ -710,33 +757,14 @@ class Rewriter {
       ++paragraph_lines_;
       return;
     }
-    if (!close_tags_.empty() && t.starts_with("</" + close_tags_.back())) {
-      lines_.emplace_back();
-      lines_.emplace_back(l);
-      close_tags_.pop_back();
-      html_block_ = true;
-      return;
-    }
-    if (t.starts_with("<")) {
-      for (std::string_view attr : {" markdown=\"1\"", " markdown='1'", " markdown=\"block\"", " markdown=1"}) {
-        const std::size_t a = l.find(attr);
-        if (a == std::string_view::npos) continue;
-        std::string opened = std::string(l.substr(0, a)) + std::string(l.substr(a + attr.size()));
-        std::size_t n = 1;
-        while (n < t.size() && (std::isalnum(static_cast<unsigned char>(t[n])) != 0)) ++n;
-        const std::string tag(t.substr(1, n - 1));
-        lines_.push_back(std::move(opened));
-        lines_.emplace_back();
-        html_block_ = false;  // the blank line ends the HTML block: Markdown follows
-        if (l.find("</" + tag) == std::string_view::npos) close_tags_.push_back(tag);
-        return;
-      }
-    }
+    if (kramdown_html_line(l)) return;
     if (indent(l) <= 3 && t.starts_with(":") && (t.size() == 1 || is_blank(t[1])) && start_definition(l)) return;
     // Raw HTML blocks (a `<` line after a blank line, to the next blank line) are left to the HTML
     // reader: kramdown does not read its syntax there (`$$` in a script is not math).
     if (blank_line(l)) html_block_ = false;
-    else if (opens_html_block(t) && (lines_.empty() || blank_line(lines_.back()))) html_block_ = true;
+    else if (opens_html_block(t) && (lines_.empty() || blank_line(lines_.back())) &&
+             !(config_.kramdown_input && t.starts_with("<?")))  // kramdown: `<?` is text (span_markup)
+      html_block_ = true;
     if (html_block_ && balanced_html_block(l, t)) return;
     if (html_block_) {
       lines_.emplace_back(l);
@@ -758,6 +786,7 @@ class Rewriter {
     } else {
       in_code_ = false;
     }
+    if (config_.kramdown_input && paragraph_lines_ == 0 && list_indent_ == 0 && link_definition(l)) return;
     if (config_.kramdown_input && paragraph_lines_ > 0 && !blank_line(l)) {
       // kramdown's paragraph runs to a blank line: what would start a block in CommonMark
       // continues it (only a one-line paragraph may become a setext header).
@@ -870,6 +899,236 @@ class Rewriter {
       lines_.emplace_back();
     }
     return true;
+  }
+
+  // ---- kramdown's HTML blocks (kramdown_html.hpp) ----
+
+  /// `l` (a line of text_) starts a kramdown HTML block: a start tag of a non-span element, at
+  /// most three spaces in.
+  bool starts_kramdown_html(std::string_view l) const {
+    if (!config_.kramdown_input || l.data() != text_.data() + line_start_) return false;
+    const std::size_t lead = indent(l);
+    if (lead > 3 || lead >= l.size() || l[lead] != '<') return false;
+    const auto tag = kramdown_html::start_tag(text_, line_start_ + lead);
+    return tag && !kramdown_html::span_element(tag->name);
+  }
+
+  /// kramdown's block HTML at the start of `l` (a line of text_): a start tag of a non-span
+  /// element opens an element whose content is raw HTML (the default), kramdown spans or
+  /// kramdown blocks (`parse_block_html`, the `markdown` attribute); the end tag of the open
+  /// block-content element closes it; any other end tag is paragraph text. Raw and span content
+  /// is written as HTML lines cmark passes through (emit_raw); block content follows as lines.
+  /// The element may end inside a line: next_ is moved there. False when `l` is not such a line.
+  bool kramdown_html_line(std::string_view l) {
+    using kramdown_html::Model;
+    // GFM input (Jekyll's default) keeps cmark-gfm's HTML blocks, which take the unbalanced HTML
+    // of scraped posts in their stride; see docs/formats/jekyll.md.
+    if (!config_.kramdown_input) return legacy_markdown_attribute(l);
+    if (l.data() != text_.data() + line_start_) return false;  // a buffered or rewritten line
+    const std::size_t lead = indent(l);
+    if (lead > 3 || lead >= l.size() || l[lead] != '<') return false;
+    const std::size_t at = line_start_ + lead;
+    if (const auto end = kramdown_html::end_tag(text_, at)) {
+      if (!html_stack_.empty() && html_stack_.back().model == Model::block && end->first == html_stack_.back().name) {
+        flush_pending();
+        end_paragraph();
+        html_stack_.pop_back();
+        std::string out = "</" + end->first + ">";
+        std::size_t pos = end->second;
+        if (!html_stack_.empty() && html_stack_.back().model == Model::raw) {
+          return continue_raw(out, pos);
+        }
+        emit_raw(out);
+        resume_at(kramdown_html::skip_trailing_whitespace(text_, pos));
+        return true;
+      }
+      if (kramdown_html::span_element(end->first)) return false;
+      // kramdown: an end tag that closes nothing starts a paragraph, where it is text.
+      const std::string text = std::string(l.substr(0, lead)) + "&lt;" + std::string(l.substr(lead + 1));
+      line(text);
+      return true;
+    }
+    const auto tag = kramdown_html::start_tag(text_, at);
+    if (!tag || kramdown_html::span_element(tag->name)) return false;
+    flush_pending();
+    end_paragraph();
+    const Model model = kramdown_html::with_markdown_attribute(
+        *tag, config_.parse_block_html ? kramdown_html::content_model(tag->name) : Model::raw);
+    std::string out(l.substr(0, lead));
+    out += tag->html;
+    std::size_t pos = tag->end;
+    if (kramdown_html::raw_text_element(tag->name) || (!tag->closed && model == Model::span)) {
+      const std::size_t close = kramdown_html::find_end_tag(text_, pos, tag->name);
+      const std::string_view content = text_.substr(pos, (close == std::string_view::npos ? text_.size() : close) - pos);
+      out += kramdown_html::raw_text_element(tag->name) ? std::string(content) : span_html(content);
+      out += "</" + tag->name + ">";
+      pos = close == std::string_view::npos ? text_.size() : kramdown_html::end_tag(text_, close)->second;
+      emit_raw(out);
+      resume_at(kramdown_html::skip_trailing_whitespace(text_, pos));
+      return true;
+    }
+    if (tag->closed) {
+      emit_raw(out);
+      resume_at(pos);
+      return true;
+    }
+    if (config_.html_to_native && tag->name == "p" && model == Model::raw) {
+      // The element becomes a native paragraph, which the text after it (up to a blank line)
+      // continues: its content is written as Markdown that shows it as it is.
+      const std::size_t close = kramdown_html::find_end_tag(text_, pos, "p");
+      const std::string_view content = text_.substr(pos, (close == std::string_view::npos ? text_.size() : close) - pos);
+      lines_.push_back(std::string(l.substr(0, lead)) + kramdown_html::raw_as_markdown(content));
+      paragraph_lines_ = 1;
+      next_ = close == std::string_view::npos ? text_.size() : kramdown_html::end_tag(text_, close)->second;
+      return true;
+    }
+    html_stack_.push_back({tag->name, model});
+    if (model == Model::block) {
+      emit_raw(out);
+      lines_.emplace_back();
+      resume_at(kramdown_html::skip_trailing_whitespace(text_, pos));
+      return true;
+    }
+    return continue_raw(out, pos);
+  }
+
+  /// GFM input: `markdown="1"` (or `block`) on an HTML line's first tag makes its content
+  /// Markdown, by blank lines after the tag and before the end tag; the end tag closes it.
+  bool legacy_markdown_attribute(std::string_view l) {
+    const std::string_view t = trim(l);
+    if (!close_tags_.empty() && t.starts_with("</" + close_tags_.back())) {
+      lines_.emplace_back();
+      lines_.emplace_back(l);
+      close_tags_.pop_back();
+      html_block_ = true;
+      return true;
+    }
+    if (!t.starts_with("<")) return false;
+    for (std::string_view attr : {" markdown=\"1\"", " markdown='1'", " markdown=\"block\"", " markdown=1"}) {
+      const std::size_t a = l.find(attr);
+      if (a == std::string_view::npos) continue;
+      std::string opened = std::string(l.substr(0, a)) + std::string(l.substr(a + attr.size()));
+      std::size_t n = 1;
+      while (n < t.size() && (std::isalnum(static_cast<unsigned char>(t[n])) != 0)) ++n;
+      const std::string tag(t.substr(1, n - 1));
+      lines_.push_back(std::move(opened));
+      lines_.emplace_back();
+      html_block_ = false;  // the blank line ends the HTML block: Markdown follows
+      if (l.find("</" + tag) == std::string_view::npos) close_tags_.push_back(tag);
+      return true;
+    }
+    return false;
+  }
+
+  /// Reads raw content from `pos` (kramdown_html::read_raw) after `out`, writes it, and goes on
+  /// where it stopped.
+  bool continue_raw(std::string& out, std::size_t pos) {
+    const auto stop = kramdown_html::read_raw(text_, pos, html_stack_, out,
+                                              [this](std::string_view s) { return span_html(s); });
+    emit_raw(out);
+    if (stop == kramdown_html::RawStop::block_opened) lines_.emplace_back();
+    resume_at(pos);
+    return true;
+  }
+
+  /// The next line starts at `pos` (inside this one or further on); a line start ends the block.
+  void resume_at(std::size_t pos) {
+    next_ = pos;
+    if (pos == 0 || pos >= text_.size() || text_[pos - 1] == '\n') end_paragraph();
+  }
+
+  /// A blank line unless one was just written: what follows is a new block.
+  void end_paragraph() {
+    if (!lines_.empty() && !blank_line(lines_.back())) lines_.emplace_back();
+    paragraph_lines_ = 0;
+    in_code_ = false;
+    in_tag_ = false;
+    html_block_ = false;
+  }
+
+  /// kramdown closes the elements still open at the end of the text.
+  void close_html_elements() {
+    while (!html_stack_.empty()) {
+      if (html_stack_.back().model == kramdown_html::Model::block) end_paragraph();
+      emit_raw("</" + html_stack_.back().name + ">");
+      html_stack_.pop_back();
+    }
+  }
+
+  /// kramdown span text as HTML (through cmark): for span content inside HTML written raw.
+  std::string span_html(std::string_view text) {
+    std::string markdown;
+    std::size_t start = 0;
+    while (start < text.size()) {
+      std::size_t nl = text.find('\n', start);
+      if (nl == std::string_view::npos) nl = text.size();
+      const std::string_view piece = trim(text.substr(start, nl - start));
+      if (!piece.empty()) (markdown += cell_paragraph(rewrite_spans(piece, config_))) += '\n';
+      start = nl + 1;
+    }
+    std::string html = markdown::render_gfm_html(markdown);
+    while (!html.empty() && html.back() == '\n') html.pop_back();
+    if (html.starts_with("<p>") && html.ends_with("</p>")) html = html.substr(3, html.size() - 7);
+    return html;
+  }
+
+  /// HTML written so that cmark passes it through as it is: each line opens with an empty comment
+  /// (a one-line HTML block, which the HTML reader drops), a blank line is only the comment; a
+  /// line that starts inside a comment opens with `<div>` instead (comment text: not shown, and
+  /// an HTML block start for cmark, which runs to the blank line ending the HTML); lines from a
+  /// `<pre>`, `<script>` or `<style>` start to its end are cmark's own HTML block and are written
+  /// bare. List content keeps its indentation before the prefix.
+  void emit_raw(std::string_view html) {
+    auto type1_end = [](std::string_view s) {
+      for (std::string_view end : {"</script>", "</pre>", "</style>"})
+        for (std::size_t p = s.find("</"); p != std::string_view::npos; p = s.find("</", p + 1)) {
+          bool same = p + end.size() <= s.size();
+          for (std::size_t k = 0; same && k < end.size(); ++k)
+            same = std::tolower(static_cast<unsigned char>(s[p + k])) == end[k];
+          if (same) return true;
+        }
+      return false;
+    };
+    auto type1_start = [](std::string_view s) {
+      for (std::string_view name : {"<script", "<pre", "<style"}) {
+        if (s.size() < name.size()) continue;
+        bool same = true;
+        for (std::size_t k = 0; same && k < name.size(); ++k)
+          same = std::tolower(static_cast<unsigned char>(s[k])) == name[k];
+        if (same && (s.size() == name.size() || s[name.size()] == '>' || is_blank(s[name.size()]))) return true;
+      }
+      return false;
+    };
+    std::size_t start = 0;
+    while (start < html.size()) {
+      std::size_t nl = html.find('\n', start);
+      if (nl == std::string_view::npos) nl = html.size();
+      const std::string_view piece = html.substr(start, nl - start);
+      start = nl + 1;
+      if (raw_type1_) {
+        lines_.emplace_back(piece);
+        raw_type1_ = !type1_end(piece);
+        continue;
+      }
+      const std::size_t keep = std::min(indent(piece), list_indent_);
+      const bool in_comment = raw_in_comment_;
+      for (std::size_t p = 0; p < piece.size();) {  // where the line leaves the comment state
+        const std::size_t next = piece.find(raw_in_comment_ ? "-->" : "<!--", p);
+        if (next == std::string_view::npos) break;
+        p = next + (raw_in_comment_ ? 3 : 4);
+        raw_in_comment_ = !raw_in_comment_;
+      }
+      if (in_comment) {
+        lines_.push_back(std::string(piece.substr(0, keep)) + "<div>" + std::string(piece.substr(keep)));
+      } else if (blank_line(piece)) {
+        lines_.push_back(std::string(list_indent_, ' ') + "<!---->");
+      } else if (indent(piece) <= keep + 3 && type1_start(piece.substr(indent(piece)))) {
+        lines_.emplace_back(piece);
+        raw_type1_ = !type1_end(piece);
+      } else {
+        lines_.push_back(std::string(piece.substr(0, keep)) + "<!---->" + std::string(piece.substr(keep)));
+      }
+    }
   }
 
   /// kramdown's HTML block: a block-level element runs to its balanced end tag, blank lines
@@ -1078,6 +1337,7 @@ class Rewriter {
     if (pending_.empty()) {
       if (marks % 2 == 0) {
         lines_.push_back(rewrite_spans(l, config_, &in_tag_));
+        note_span_line();
         return;
       }
       pending_ = std::string(l);
@@ -1094,9 +1354,49 @@ class Rewriter {
     std::size_t start = 0;
     for (std::size_t nl = joined.find('\n'); ; nl = joined.find('\n', start)) {
       lines_.push_back(joined.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+      note_span_line();
       if (nl == std::string::npos) break;
       start = nl + 1;
     }
+  }
+
+  /// kramdown's link definition (kramdown_links.hpp), a block of its own: written as cmark reads
+  /// it, followed by a blank line; a later definition of the same id replaces an earlier one.
+  bool link_definition(std::string_view l) {
+    const std::size_t from = std::min(next_, text_.size());
+    std::size_t end = text_.find('\n', from);
+    if (end == std::string_view::npos) end = text_.size();
+    const auto def = kramdown_link_definition(l, text_.substr(from, end - from));
+    if (!def) return false;
+    if (const auto it = link_labels_.find(def->label); it != link_labels_.end() && it->second < lines_.size())
+      lines_[it->second].clear();
+    link_labels_[def->label] = lines_.size();
+    lines_.push_back(def->markdown);
+    // A reference's text gets kramdown's typography before cmark matches it with this id.
+    if (const std::string typographic = rewrite_spans(def->id, config_); typographic != def->id) {
+      link_labels_[normalize_link_label(typographic)] = lines_.size();
+      lines_.push_back("[" + typographic + def->markdown.substr(def->id.size() + 1));
+    }
+    lines_.emplace_back();
+    skip_line_ = def->title_on_next;
+    return true;
+  }
+
+  /// Remembers the line just written as paragraph text for kramdown's span rules (kramdown_spans).
+  void note_span_line() {
+    if (config_.kramdown_input && !blank_line(lines_.back())) span_lines_.emplace_back(lines_.size() - 1, lines_.back());
+  }
+
+  /// kramdown's span rules over the paragraph lines still as they were written (a definition
+  /// list or TOC may have moved or replaced some since).
+  void spans_in_paragraphs() {
+    std::vector<std::size_t> indices;
+    for (const auto& [index, text] : span_lines_)
+      if (index < lines_.size() && lines_[index] == text && (indices.empty() || indices.back() < index))
+        indices.push_back(index);
+    std::set<std::string> labels;
+    for (const auto& [label, index] : link_labels_) labels.insert(label);
+    apply_kramdown_spans(lines_, indices, labels);
   }
 
   /// Heading lines keep their `{#id}`/`{: #id}` suffix for heading_with_id; spans before it are
@@ -1159,12 +1459,15 @@ class Rewriter {
     const std::size_t close = body.find("$$", 2);
     if (close != std::string_view::npos && trim(body.substr(close + 2)).empty() && boundary_next()) {
       const std::string_view inner = trim(body.substr(2, close - 2));
+      // The first line's indentation keeps the block in the list item it continues.
+      const std::string_view first = math_lines_.front();
+      const std::string lead(first.substr(0, first.find_first_not_of(" \t")));
       if (config_.math) {
-        lines_.push_back(math_html(inner, true));
+        lines_.push_back(lead + math_html(inner, true));
       } else {  // no math engine: kramdown shows the source, delimiters on lines of their own
-        lines_.emplace_back("$$");
-        lines_.push_back(literal_markdown(inner));
-        lines_.emplace_back("$$");
+        lines_.push_back(lead + "$$");
+        lines_.push_back(lead + literal_markdown(inner));
+        lines_.push_back(lead + "$$");
       }
       math_.clear();
       math_lines_.clear();
@@ -1196,7 +1499,11 @@ class Rewriter {
   std::vector<std::string> lines_;
   std::vector<std::string> math_lines_;
   std::string math_;
-  std::vector<std::string> close_tags_;
+  std::vector<std::string> close_tags_;  // GFM input: elements with `markdown="1"` (legacy_markdown_attribute)
+  std::vector<kramdown_html::Frame> html_stack_;  // open kramdown HTML elements (kramdown_html_line)
+  bool raw_type1_ = false;
+  bool raw_in_comment_ = false;   // emit_raw is inside an HTML comment        // emit_raw is inside a cmark HTML block of type 1 (`<pre>`…)
+  std::size_t line_start_ = 0;    // where the current line starts in text_
   char fence_char_ = 0;
   std::size_t fence_len_ = 0;
   bool in_comment_ = false;
@@ -1222,6 +1529,9 @@ class Rewriter {
   std::string html_tag_;          // its element name
   int failed_balance_scans_ = 0;  // look-aheads that found no end tag (bounded: linear time)
   std::string pending_;
+  std::vector<std::pair<std::size_t, std::string>> span_lines_;  // note_span_line
+  std::map<std::string, std::size_t> link_labels_;  // link definition id → its line (link_definition)
+  bool skip_line_ = false;                           // the next line is used up (feed)
   bool dd_open_ = false;
   std::size_t dd_indent_ = 0;
 };
@@ -1240,15 +1550,18 @@ std::string apply_heading_ids(std::string_view html) {
     const std::size_t h = html.find("<h", pos);
     if (h == std::string_view::npos || h + 4 > html.size()) break;
     const char level = html[h + 2];
-    if (level < '1' || level > '6' || html[h + 3] != '>') {
+    // cmark's own heading tags: `<h2>`, or `<h2 data-sourcepos="…">` (render_marked_html).
+    const std::size_t tag_end =
+        html.substr(h + 3).starts_with(" data-sourcepos=\"") ? html.find('>', h + 3) : h + 3;
+    if (level < '1' || level > '6' || tag_end == std::string_view::npos || html[tag_end] != '>') {
       out.append(html.substr(pos, h + 2 - pos));
       pos = h + 2;
       continue;
     }
     const std::string close = std::string("</h") + level + ">";
-    const std::size_t c = html.find(close, h + 4);
+    const std::size_t c = html.find(close, tag_end + 1);
     if (c == std::string_view::npos) break;
-    std::string_view content = html.substr(h + 4, c - h - 4);
+    std::string_view content = html.substr(tag_end + 1, c - tag_end - 1);
     out.append(html.substr(pos, h - pos));
     std::string id;
     if (content.ends_with("}")) {
@@ -1262,8 +1575,7 @@ std::string apply_heading_ids(std::string_view html) {
         while (!content.empty() && is_blank(content.back())) content.remove_suffix(1);
       }
     }
-    out += "<h";
-    out += level;
+    out.append(html.substr(h, tag_end - h));
     if (!id.empty()) (out += " id=\"") += id + "\"";
     out += '>';
     out.append(content);

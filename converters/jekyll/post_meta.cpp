@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "converters/jekyll/post_date.hpp"
+#include "core/date_time.hpp"
 #include "core/meta.hpp"
 
 namespace sheaf::jekyll {
@@ -66,8 +66,8 @@ void set_derived(MetaMap& meta, std::string_view key, MetaValue value) {
 void complete_post_meta(MetaMap& meta, const MetaMap* site, const std::string& source_name,
                         Context& context) {
   if (const auto date = meta_string(meta, meta_key::date)) {
-    if (auto normal = normalise_date(*date)) {
-      set_derived(meta, kDateKey, MetaValue{std::move(*normal)});
+    if (const auto parsed = parse_date_time(*date)) {
+      set_derived(meta, kDateKey, MetaValue{rfc3339(*parsed)});
     } else {
       context.report(Diagnostic{Severity::warning, "jekyll.date_invalid",
                                 "date \"" + *date + "\" is not a date Jekyll reads; kept as written",

@@ -9,7 +9,7 @@
 
 namespace sheaf::jekyll {
 
-/// The key holding the normalised date (RFC 3339, post_date.hpp); `date` stays as written.
+/// The key holding the normalised date (RFC 3339, core/date_time.hpp); `date` stays as written.
 inline constexpr const char* kDateKey = "date_rfc3339";
 
 /// Sets `key` to `value` as a key the reader derived, listed under meta_key::derived so that the

@@ -14,9 +14,9 @@ namespace {
 
 class Encoder {
  public:
-  Encoder(const Document& doc, Context& context) : doc_(doc), context_(context) {}
+  Encoder(const Document& doc, Context& context, EventSink& sink) : doc_(doc), context_(context), sink_(sink) {}
 
-  Events run() {
+  void run() {
     begin_object(/*expand=*/true);
     key("sheaf");
     begin_object();
@@ -36,19 +36,18 @@ class Encoder {
     key("blocks");
     blocks(doc_.blocks);
     end_object();
-    return std::move(events_);
   }
 
  private:
   // ---- events ----------------------------------------------------------------------------------
-  void push(EventKind kind, bool flag = false) { events_.push_back(Event{kind, flag, {}, 0, 0}); }
+  void push(EventKind kind, bool flag = false) { sink_.event(Event{kind, flag, {}, 0, 0}); }
   void begin_object(bool expand = false) { push(EventKind::begin_object, expand); }
   void end_object() { push(EventKind::end_object); }
   void begin_array() { push(EventKind::begin_array); }
   void end_array() { push(EventKind::end_array); }
-  void key(std::string_view k) { events_.push_back(Event{EventKind::key, false, k, 0, 0}); }
-  void string(std::string_view s) { events_.push_back(Event{EventKind::string, false, s, 0, 0}); }
-  void integer(std::int64_t i) { events_.push_back(Event{EventKind::integer, false, {}, i, 0}); }
+  void key(std::string_view k) { sink_.event(Event{EventKind::key, false, k, 0, 0}); }
+  void string(std::string_view s) { sink_.event(Event{EventKind::string, false, s, 0, 0}); }
+  void integer(std::int64_t i) { sink_.event(Event{EventKind::integer, false, {}, i, 0}); }
   void boolean(bool b) { push(EventKind::boolean, b); }
 
   void field(std::string_view k, std::string_view s) { key(k); string(s); }
@@ -292,7 +291,7 @@ class Encoder {
             [&](std::int64_t i) { integer(i); },
             [&](double d) {
               if (std::isfinite(d)) {
-                events_.push_back(Event{EventKind::floating, false, {}, 0, d});
+                sink_.event(Event{EventKind::floating, false, {}, 0, d});
                 return;
               }
               push(EventKind::null);
@@ -334,12 +333,12 @@ class Encoder {
 
   const Document& doc_;
   Context& context_;
-  Events events_;
+  EventSink& sink_;
   std::vector<PathStep> path_;
 };
 
 }  // namespace
 
-Events encode(const Document& doc, Context& context) { return Encoder(doc, context).run(); }
+void encode(const Document& doc, Context& context, EventSink& sink) { Encoder(doc, context, sink).run(); }
 
 }  // namespace sheaf::json

@@ -7,8 +7,9 @@
 
 namespace sheaf::json {
 
-/// The events of `doc`; they view strings of `doc`. A non-finite metadata number is written as
-/// null with a `json.non_finite_number` warning (JSON cannot spell it).
-Events encode(const Document& doc, Context& context);
+/// Sends the events of `doc` to `sink`, in order; they view strings of `doc`, so a sink must not
+/// keep them past `doc`'s lifetime. A non-finite metadata number is written as null with a
+/// `json.non_finite_number` warning (JSON cannot spell it).
+void encode(const Document& doc, Context& context, EventSink& sink);
 
 }  // namespace sheaf::json

@@ -1,7 +1,9 @@
 #pragma once
-// The JSON writer works in two steps: the encoder turns the model into a flat list of events (the
-// value tree in document order), and the printer lays them out. Keeping layout in one place is
-// what makes the output deterministic and lets pretty mode put small nodes on one line.
+// The JSON writer works in two steps: the encoder turns the model into a stream of events (the
+// value tree in document order), and the printer lays them out as they come. Keeping layout in
+// one place is what makes the output deterministic and lets pretty mode put small nodes on one
+// line. Events are streamed, never collected for a whole document: a paragraph of a million
+// inlines would otherwise need hundreds of megabytes of events.
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -25,5 +27,12 @@ struct Event {
 };
 
 using Events = std::vector<Event>;
+
+/// Receives events one at a time, in document order.
+class EventSink {
+ public:
+  virtual ~EventSink() = default;
+  virtual void event(const Event& e) = 0;
+};
 
 }  // namespace sheaf::json

@@ -12,26 +12,6 @@ namespace {
 bool is_begin(EventKind k) { return k == EventKind::begin_object || k == EventKind::begin_array; }
 bool is_end(EventKind k) { return k == EventKind::end_object || k == EventKind::end_array; }
 
-/// For each begin event, whether pretty mode expands it: it is non-empty and either flagged or
-/// holds a non-empty container. One pass with a stack, so layout stays linear.
-std::vector<bool> expanded_containers(std::span<const Event> events) {
-  std::vector<bool> expand(events.size(), false);
-  std::vector<std::size_t> open;
-  for (std::size_t i = 0; i < events.size(); ++i) {
-    if (is_begin(events[i].kind)) {
-      open.push_back(i);
-      expand[i] = events[i].flag;
-    } else if (is_end(events[i].kind)) {
-      const std::size_t begin = open.back();
-      open.pop_back();
-      const bool empty = i == begin + 1;
-      if (empty) expand[begin] = false;
-      else if (!open.empty()) expand[open.back()] = true;
-    }
-  }
-  return expand;
-}
-
 void append_integer(std::string& out, std::int64_t value) {
   char buf[24];
   const auto res = std::to_chars(buf, buf + sizeof buf, value);
@@ -94,78 +74,121 @@ void append_float(std::string& out, double value) {
   if (text.find_first_of(".e") == std::string_view::npos) out += ".0";
 }
 
-PrintResult print(std::span<const Event> events, bool pretty, std::string& out) {
-  PrintResult result;
-  const std::vector<bool> expand = pretty ? expanded_containers(events) : std::vector<bool>{};
-  struct Frame {
-    bool expand;
-    bool first = true;
-  };
-  std::vector<Frame> frames;
-  bool after_key = false;
+void Printer::newline() {
+  out_ += '\n';
+  out_.append(2 * frames_.size(), ' ');
+}
 
-  const auto newline = [&] {
-    out += '\n';
-    out.append(2 * frames.size(), ' ');
-  };
-  // Separator and line break before a value or key inside the current container.
-  const auto before_item = [&] {
-    if (after_key) { after_key = false; return; }
-    if (frames.empty()) return;
-    Frame& f = frames.back();
-    if (!f.first) out += ',';
-    if (f.expand) newline();
-    else if (!f.first && pretty) out += ' ';
-    f.first = false;
-  };
+// Separator and line break before a value or key inside the current container.
+void Printer::before_item() {
+  if (after_key_) { after_key_ = false; return; }
+  if (frames_.empty()) return;
+  Frame& f = frames_.back();
+  if (!f.first) out_ += ',';
+  if (f.expand) newline();
+  else if (!f.first && pretty_) out_ += ' ';
+  f.first = false;
+}
 
-  for (std::size_t i = 0; i < events.size(); ++i) {
-    const Event& e = events[i];
-    switch (e.kind) {
-      case EventKind::begin_object:
-      case EventKind::begin_array:
-        before_item();
-        out += e.kind == EventKind::begin_object ? '{' : '[';
-        frames.push_back(Frame{pretty && expand[i]});
-        break;
-      case EventKind::end_object:
-      case EventKind::end_array: {
-        const Frame f = frames.back();
-        frames.pop_back();
-        if (f.expand && !f.first) newline();
-        out += e.kind == EventKind::end_object ? '}' : ']';
-        break;
-      }
-      case EventKind::key:
-        before_item();
-        result.invalid_utf8 += append_string(out, e.text);
-        out += pretty ? ": " : ":";
-        after_key = true;
-        break;
-      case EventKind::string:
-        before_item();
-        result.invalid_utf8 += append_string(out, e.text);
-        break;
-      case EventKind::integer:
-        before_item();
-        append_integer(out, e.integer);
-        break;
-      case EventKind::floating:
-        before_item();
-        append_float(out, e.floating);
-        break;
-      case EventKind::boolean:
-        before_item();
-        out += e.flag ? "true" : "false";
-        break;
-      case EventKind::null:
-        before_item();
-        out += "null";
-        break;
+// Pretty mode expands a container that is non-empty and either flagged or holding a non-empty
+// container; an empty one looks the same either way.
+void Printer::event(const Event& e) {
+  if (!pretty_) { emit(e, false); return; }
+  if (pending_.empty()) {
+    if (is_begin(e.kind) && !e.flag) {
+      pending_.push_back(e);
+      pending_depth_ = 1;
+      return;
     }
+    emit(e, e.flag);
+    return;
   }
-  out += '\n';
-  return result;
+  if (is_end(e.kind)) {
+    pending_.push_back(e);
+    if (--pending_depth_ == 0) flush_pending(false);  // only scalars and empty containers inside
+    return;
+  }
+  if (pending_depth_ == 2) {
+    // A child container of the held one got content: the held one expands. What follows its
+    // begin is fed again, the child now being the outermost container whose layout is open.
+    pending_.push_back(e);
+    flush_pending(true);
+    return;
+  }
+  pending_.push_back(e);
+  if (is_begin(e.kind)) ++pending_depth_;
+}
+
+void Printer::flush_pending(bool expand_first) {
+  std::vector<Event> held;
+  held.swap(pending_);
+  pending_depth_ = 0;
+  if (!expand_first) {
+    for (const Event& h : held) emit(h, false);  // nested containers are empty: layout is the same
+  } else {
+    emit(held.front(), true);
+    for (std::size_t i = 1; i < held.size(); ++i) event(held[i]);
+  }
+  if (pending_.empty()) {  // reuse the held buffer's capacity
+    held.clear();
+    pending_.swap(held);
+  }
+}
+
+void Printer::emit(const Event& e, bool expand) {
+  switch (e.kind) {
+    case EventKind::begin_object:
+    case EventKind::begin_array:
+      before_item();
+      out_ += e.kind == EventKind::begin_object ? '{' : '[';
+      frames_.push_back(Frame{pretty_ && expand});
+      break;
+    case EventKind::end_object:
+    case EventKind::end_array: {
+      const Frame f = frames_.back();
+      frames_.pop_back();
+      if (f.expand && !f.first) newline();
+      out_ += e.kind == EventKind::end_object ? '}' : ']';
+      break;
+    }
+    case EventKind::key:
+      before_item();
+      result_.invalid_utf8 += append_string(out_, e.text);
+      out_ += pretty_ ? ": " : ":";
+      after_key_ = true;
+      break;
+    case EventKind::string:
+      before_item();
+      result_.invalid_utf8 += append_string(out_, e.text);
+      break;
+    case EventKind::integer:
+      before_item();
+      append_integer(out_, e.integer);
+      break;
+    case EventKind::floating:
+      before_item();
+      append_float(out_, e.floating);
+      break;
+    case EventKind::boolean:
+      before_item();
+      out_ += e.flag ? "true" : "false";
+      break;
+    case EventKind::null:
+      before_item();
+      out_ += "null";
+      break;
+  }
+}
+
+PrintResult Printer::finish() {
+  out_ += '\n';
+  return result_;
+}
+
+PrintResult print(std::span<const Event> events, bool pretty, std::string& out) {
+  Printer printer(pretty, out);
+  for (const Event& e : events) printer.event(e);
+  return printer.finish();
 }
 
 }  // namespace sheaf::json

@@ -10,6 +10,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "converters/json/json_events.hpp"
 
@@ -17,6 +18,38 @@ namespace sheaf::json {
 
 struct PrintResult {
   std::size_t invalid_utf8 = 0;  ///< invalid UTF-8 sequences written as U+FFFD
+};
+
+/// Lays out events as they arrive, appending text to `out`; the caller may take (and clear) what
+/// `out` holds between events. Pretty mode decides a container's layout from what it holds, so
+/// events are held back only while that is open: from the begin of a container holding nothing
+/// but scalars and empty containers so far, until it ends or a child container gets content
+/// (a few events for a text node, never a whole document).
+class Printer {
+ public:
+  Printer(bool pretty, std::string& out) : pretty_(pretty), out_(out) {}
+  /// Feeds the next event; together they must form exactly one value.
+  void event(const Event& e);
+  /// After the last event: appends the final newline.
+  PrintResult finish();
+
+ private:
+  struct Frame {
+    bool expand;
+    bool first = true;
+  };
+  void emit(const Event& e, bool expand);
+  void before_item();
+  void newline();
+  void flush_pending(bool expand_first);
+
+  bool pretty_;
+  std::string& out_;
+  PrintResult result_;
+  std::vector<Frame> frames_;
+  bool after_key_ = false;
+  std::vector<Event> pending_;  // from the begin of the outermost container whose layout is open
+  std::size_t pending_depth_ = 0;  // nesting inside pending_ (1 = directly in its first container)
 };
 
 /// Appends the text of `events`, which must form exactly one value, and a final newline.

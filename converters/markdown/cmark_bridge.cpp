@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "converters/html/markdown_marks.hpp"
+#include "converters/markdown/cmark_guard.hpp"
 #include "core/error.hpp"
 
 namespace sheaf::markdown {
@@ -155,9 +156,23 @@ void add_marks(cmark_node* document, bool keep_raw_html) {
   for (cmark_node* n : raw_blocks)
     replace_with_html(n, CMARK_NODE_HTML_BLOCK,
                       "<div" + mark(marks::raw_block, cmark_node_get_literal(n)) + "></div>\n");
-  for (cmark_node* n : raw_inlines)
-    replace_with_html(n, CMARK_NODE_HTML_INLINE,
-                      "<span" + mark(marks::raw_inline, cmark_node_get_literal(n)) + "></span>");
+  // A soft line break touching raw inline HTML becomes part of it: raw HTML is republished as
+  // written, and around a raw `<pre>` or `<textarea>` a newline is not a space. A break between
+  // two raw inlines goes with the first.
+  auto soft_break = [](cmark_node* n) { return n && cmark_node_get_type(n) == CMARK_NODE_SOFTBREAK; };
+  for (cmark_node* n : raw_inlines) {
+    std::string html;
+    if (cmark_node* prev = cmark_node_previous(n); soft_break(prev)) {
+      html = "\n";
+      cmark_node_free(prev);
+    }
+    if (const char* literal = cmark_node_get_literal(n)) html += literal;
+    if (cmark_node* next = cmark_node_next(n); soft_break(next)) {
+      html += '\n';
+      cmark_node_free(next);
+    }
+    replace_with_html(n, CMARK_NODE_HTML_INLINE, "<span" + mark(marks::raw_inline, html.c_str()) + "></span>");
+  }
   for (cmark_node* n : codes)
     replace_with_html(n, CMARK_NODE_HTML_INLINE,
                       std::string("<code ") + marks::authored + ">" +
@@ -186,14 +201,22 @@ void add_marks(cmark_node* document, bool keep_raw_html) {
 }  // namespace
 
 std::string render_gfm_html(std::string_view markdown) {
-  const Parsed p = parse_gfm(markdown);
-  return render(p, kOptions);
+  const GuardedMarkdown guarded = guard_emphasis(markdown);
+  const Parsed p = parse_gfm(guarded.neutralised.empty() ? markdown : std::string_view(guarded.text));
+  std::string html = render(p, kOptions);
+  restore_emphasis_marks(html, guarded);
+  return html;
 }
 
-std::string render_marked_html(std::string_view markdown, bool keep_raw_html) {
-  const Parsed p = parse_gfm(markdown);
+std::string render_marked_html(std::string_view markdown, bool keep_raw_html,
+                               std::vector<NeutralisedParagraph>* neutralised) {
+  const GuardedMarkdown guarded = guard_emphasis(markdown);
+  const Parsed p = parse_gfm(guarded.neutralised.empty() ? markdown : std::string_view(guarded.text));
   add_marks(p.document.get(), keep_raw_html);
-  return render(p, kOptions | CMARK_OPT_SOURCEPOS);
+  std::string html = render(p, kOptions | CMARK_OPT_SOURCEPOS);
+  restore_emphasis_marks(html, guarded);
+  if (neutralised) *neutralised = guarded.neutralised;
+  return html;
 }
 
 }  // namespace sheaf::markdown

@@ -3,6 +3,9 @@
 // the model from it, so raw HTML in the Markdown and cmark's own output meet one tree builder.
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "converters/markdown/cmark_guard.hpp"
 
 namespace sheaf::markdown {
 
@@ -21,6 +24,12 @@ std::string render_gfm_html(std::string_view markdown);
 /// CommonMark parsed them (cmark's renderer would percent-encode the URL). With `keep_raw_html`,
 /// each HTML block and inline HTML run becomes an empty `<div>`/`<span>` whose mark attribute
 /// holds its text, so the reader keeps it raw instead of parsing it.
-std::string render_marked_html(std::string_view markdown, bool keep_raw_html);
+///
+/// Both functions run the text through guard_emphasis first (cmark_guard.hpp): a paragraph on
+/// which cmark-gfm 0.29.0.gfm.6 would take quadratic time is parsed with its emphasis marks as
+/// literal text. Those paragraphs are stored in `neutralised` when it is given (for the caller's
+/// `*.emphasis_limit` warnings); render_gfm_html drops them.
+std::string render_marked_html(std::string_view markdown, bool keep_raw_html,
+                               std::vector<NeutralisedParagraph>* neutralised = nullptr);
 
 }  // namespace sheaf::markdown

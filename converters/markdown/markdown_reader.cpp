@@ -13,8 +13,10 @@ namespace sheaf::markdown {
 Blocks read_body(std::string_view markdown, const std::string& source_name,
                  const ReaderOptions& options, Context& context) {
   try {
-    return html::read_markdown_fragment(render_marked_html(markdown, options.raw_html == RawHtml::keep),
-                                        source_name, options, context);
+    std::vector<NeutralisedParagraph> neutralised;
+    const std::string html = render_marked_html(markdown, options.raw_html == RawHtml::keep, &neutralised);
+    report_neutralised(neutralised, "markdown", source_name, 1, context);
+    return html::read_markdown_fragment(html, source_name, options, context);
   } catch (const Error& e) {
     throw e.with_source(source_name);
   }

@@ -351,7 +351,12 @@ class BlockWriter {
           em_.lines(open + md_html_text(*text) + close);
           return;
         }
-    em_.lines(open);
+    // kramdown (Jekyll) reads Markdown inside an HTML block only when told: `markdown="1"` parses
+    // a td's or dd's content as blocks, `markdown="block"` any other element's.
+    if (state_.jekyll)
+      em_.lines("<" + tag + attrs + (tag == "td" || tag == "dd" ? " markdown=\"1\">" : " markdown=\"block\">"));
+    else
+      em_.lines(open);
     em_.blank();
     blocks(content, false);
     em_.blank();

@@ -108,8 +108,7 @@ std::string md_link_title(std::string_view title) {
     if (c == '\n') {
       std::size_t j = i;  // a run of line breaks (a blank line would end the paragraph) is one
       while (j + 1 < title.size() && (title[j + 1] == '\n' || title[j + 1] == '\r')) ++j;
-      const bool keep = !clean.empty() && j + 1 < title.size() && title[j + 1] != ' ' &&
-                        title[j + 1] != '\t';
+      const bool keep = j + 1 >= title.size() || (title[j + 1] != ' ' && title[j + 1] != '\t');
       clean += keep ? '\n' : ' ';
       i = j;
       continue;

@@ -109,7 +109,9 @@ int md_html_block_start(std::string_view line) noexcept {
   if (indent >= 4) return 0;
   const std::string_view s = line.substr(indent);
   if (s.empty() || s[0] != '<') return 0;
-  for (std::string_view tag : {"<script", "<pre", "<style", "<textarea"})
+  // The GFM spec (0.29-gfm, which cmark-gfm implements): `<textarea>` is not kind 1 as in
+  // CommonMark 0.30 but an ordinary tag of kind 7, which a blank line ends.
+  for (std::string_view tag : {"<script", "<pre", "<style"})
     if (starts_with_ci(s, tag) &&
         (s.size() == tag.size() || is_space(s[tag.size()]) || s[tag.size()] == '>'))
       return 1;
@@ -131,7 +133,7 @@ int md_html_block_start(std::string_view line) noexcept {
   if (const std::size_t n = tag_length(s); n > 0) {
     std::string name;
     for (std::size_t k = (s[1] == '/' ? 2 : 1); k < s.size() && is_alnum(s[k]); ++k) name += lower(s[k]);
-    if (name == "script" || name == "style" || name == "pre" || name == "textarea") return 0;
+    if (name == "script" || name == "style" || name == "pre") return 0;
     for (std::size_t k = n; k < s.size(); ++k)
       if (!is_space(s[k])) return 0;
     return 7;
@@ -145,9 +147,18 @@ std::string md_raw_html_block(std::string_view html) {
     if (p + 1 < text.size() && text[p + 1] == '\n') text.erase(p, 1);
     else text[p] = '\n';
   }
-  // Leading blank lines and the first line's indentation (four spaces would make it code).
+  // Leading blank lines go; so does the first line's indentation when it is four columns or a
+  // tab (it would make code), while up to three spaces stay: they are part of the HTML block.
   std::size_t start = 0;
   while (start < text.size() && is_space(text[start])) ++start;
+  {
+    std::size_t line_start = start;
+    while (line_start > 0 && text[line_start - 1] != '\n') --line_start;
+    if (start - line_start < 4 &&
+        std::all_of(text.begin() + static_cast<std::ptrdiff_t>(line_start),
+                    text.begin() + static_cast<std::ptrdiff_t>(start), [](char c) { return c == ' '; }))
+      start = line_start;
+  }
   std::size_t end = text.size();
   while (end > start && is_space(text[end - 1])) --end;
   text = text.substr(start, end - start);

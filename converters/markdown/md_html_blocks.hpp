@@ -19,13 +19,14 @@ std::string md_html_attribute(std::string_view value);
 /// line), else nullopt.
 std::optional<std::string> md_plain_inline_text(const Inlines& inlines);
 
-/// Which CommonMark HTML block (1..7) `line` starts, or 0 when it starts none.
+/// Which HTML block kind (1..7) of the GFM spec `line` starts, or 0 when it starts none.
 int md_html_block_start(std::string_view line) noexcept;
 
-/// A raw HTML block prepared to stay one HTML block in CommonMark: leading blank lines and the
-/// first line's indentation removed, trailing whitespace removed, and, for blocks that a blank
-/// line would end (kinds 6 and 7), blank lines removed. Text that starts no HTML block is wrapped
-/// in <div>...</div>. Empty when there is nothing to write.
+/// A raw HTML block prepared to stay one HTML block in CommonMark: leading blank lines removed,
+/// the first line's indentation removed when it would make code (up to three spaces stay),
+/// trailing whitespace removed, and, for blocks that a blank line would end (kinds 6 and 7),
+/// blank lines removed. Text that starts no HTML block is wrapped in <div>...</div>. Empty when
+/// there is nothing to write.
 std::string md_raw_html_block(std::string_view html);
 
 }  // namespace sheaf::markdown

@@ -10,6 +10,7 @@
 #include "converters/markdown/md_emphasis.hpp"
 #include "converters/markdown/md_escape.hpp"
 #include "converters/markdown/md_inline_normalize.hpp"
+#include "converters/markdown/md_kramdown_typography.hpp"
 #include "converters/markdown/md_unicode.hpp"
 #include "converters/shared/unicode.hpp"
 #include "core/overloaded.hpp"
@@ -159,7 +160,9 @@ class Flattener {
                    [&](const LineBreak&) {
                      Piece p;
                      p.kind = PieceKind::hard_break;
-                     p.text = mode_ == InlineMode::paragraph ? "\\\n" : "<br />";
+                     // kramdown's line break is two spaces or `\\` (a single backslash there is
+                     // text); two spaces are a hard break in CommonMark too.
+                     p.text = mode_ != InlineMode::paragraph ? "<br />" : state_.jekyll ? "  \n" : "\\\n";
                      p.scope = scope_;
                      pieces.push_back(std::move(p));
                    },
@@ -180,7 +183,12 @@ class Flattener {
                    [&](const RawInline& r) {
                      // Raw HTML (and Markdown) is written verbatim: it was kept to be republished.
                      if (r.format == "html" || r.format == "markdown" || r.format == "gfm") {
-                       if (!r.text.empty()) markup(r.text);
+                       if (r.text.empty()) return;
+                       if (mode_ == InlineMode::paragraph) return markup(r.text);
+                       // A heading or a table cell is one line: its line breaks become spaces.
+                       std::string one_line = r.text;
+                       std::replace(one_line.begin(), one_line.end(), '\n', ' ');
+                       markup(std::move(one_line));
                        return;
                      }
                      state_.warn("markdown.raw_dropped",
@@ -361,6 +369,14 @@ class Renderer {
            !as_html(nodes_[p_[i].node]);
   }
 
+  /// Whether the next piece starts a line of a paragraph: after a hard break, or after raw HTML
+  /// that ends with the soft break it kept (cmark_bridge).
+  bool ends_line(const Piece& p) const {
+    if (mode_ != InlineMode::paragraph) return false;
+    return p.kind == PieceKind::hard_break ||
+           (p.kind == PieceKind::markup && !p.text.empty() && p.text.back() == '\n');
+  }
+
   // ---- leading and trailing whitespace that CommonMark would strip ------------------------------
   void mark_line_edges() {
     auto is_blank = [](char32_t c) { return c == U' ' || c == U'\t'; };
@@ -369,7 +385,7 @@ class Renderer {
       Piece& p = p_[i];
       if (line_start && p.kind == PieceKind::text && is_blank(md_first_code_point(p.text)))
         p.encode_first = true;
-      line_start = p.kind == PieceKind::hard_break && mode_ == InlineMode::paragraph;
+      line_start = ends_line(p);
     }
     if (!p_.empty() && p_.back().kind == PieceKind::text &&
         is_blank(md_last_code_point(p_.back().text))) {
@@ -422,7 +438,7 @@ class Renderer {
         if ((c == '`' || c == '~') && n >= 3)
           for (std::size_t k = 0; k < n; ++k) mark(i, k);
       }
-      line_start = p.kind == PieceKind::hard_break;
+      line_start = ends_line(p);
     }
   }
 
@@ -712,6 +728,9 @@ class Renderer {
     const char c = t[k];
     const char32_t next = text_at(i, k + 1);
     const bool next_is_markup = k + 1 >= t.size() && i + 1 < p_.size();
+    // kramdown (Jekyll) makes quotes, dashes, ellipses and guillemets typographic; the text's own
+    // characters are kept as they are (md_kramdown_typography.hpp).
+    if (state_.jekyll && md_kramdown_typographic(t, k, before(i), after(i))) return true;
     switch (c) {
       case '\\': return next != U'\n' && next < 0x80 && md_is_ascii_punct(static_cast<char>(next));
       case '[':
@@ -784,6 +803,10 @@ class Renderer {
             lines.push_back(Line{out.size(), i + 1 < p_.size() && p_[i + 1].kind == PieceKind::text});
           break;
         case PieceKind::markup:
+          out += p.text;
+          if (ends_line(p))
+            lines.push_back(Line{out.size(), i + 1 < p_.size() && p_[i + 1].kind == PieceKind::text});
+          break;
         case PieceKind::link_open:
         case PieceKind::link_close:
           out += p.text;

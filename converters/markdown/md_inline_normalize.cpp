@@ -240,18 +240,8 @@ class Normalizer {
                 if (c == '\n' || c == '\r') c = ' ';
               push(out, Inline{Text{std::move(s)}});
             },
-            [&](const Emph& e) {
-              if (parent == Parent::emph) {
-                for (const Inline& c : e.children) node(c, out, in_link, Parent::emph);
-                return;
-              }
-              emphasis(Inline{Emph{}}, e.children, out, in_link, Parent::emph);
-            },
+            [&](const Emph& e) { emphasis(Inline{Emph{}}, e.children, out, in_link, Parent::emph); },
             [&](const Strong& s) {
-              if (parent == Parent::strong) {
-                for (const Inline& c : s.children) node(c, out, in_link, Parent::strong);
-                return;
-              }
               if (s.children.size() == 1)
                 if (const auto* inner = std::get_if<Emph>(&s.children.front().node)) {
                   Inline swapped{Emph{{Inline{Strong{inner->children}}}}};
@@ -375,7 +365,7 @@ void trim_forward(Inlines& ins, bool& line_start) {
       line_start = false;
     } else if (std::holds_alternative<LineBreak>(i.node)) {
       line_start = true;
-    } else if (Inlines* kids = text_container_kids(i)) {
+    } else if (Inlines* kids = text_container_kids(i); kids && !kids->empty()) {
       trim_forward(*kids, line_start);
       if (kids->empty() && removable_when_empty(i)) continue;
     } else {
@@ -402,11 +392,13 @@ void trim_backward(Inlines& ins, bool& line_end, bool& block_end) {
     } else if (std::holds_alternative<LineBreak>(i.node)) {
       if (block_end) continue;
       line_end = true;
-    } else if (Inlines* kids = text_container_kids(i)) {
+    } else if (Inlines* kids = text_container_kids(i); kids && !kids->empty()) {
       trim_backward(*kids, line_end, block_end);
       if (kids->empty() && removable_when_empty(i)) continue;
-      // The flags now say what the container's own start left: an empty link renders nothing.
+      // The flags now say what the container's own start left.
     } else {
+      // An atom, or a container empty from the start (a link, or a span with an id: the
+      // normaliser drops other empty ones), kept on purpose: the spaces next to it stay.
       line_end = block_end = false;
     }
     out.push_back(std::move(i));

@@ -1,5 +1,6 @@
 #include "converters/shared/url_resolve.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include "core/meta.hpp"
@@ -9,7 +10,7 @@ namespace {
 
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-/// Length of "scheme:" at the start of `s`, or 0.
+/// Length of "scheme:" at the start of `s` (RFC 3986 section 3.1), or 0.
 std::size_t scheme_length(std::string_view s) {
   if (s.empty() || !is_alpha(s[0])) return 0;
   for (std::size_t i = 1; i < s.size(); ++i) {
@@ -31,32 +32,72 @@ bool is_http(std::string_view s) {
 /// RFC 3986 section 5.2.4 on a path (no query or fragment).
 std::string remove_dot_segments(std::string_view path) {
   std::vector<std::string_view> out;
-  std::size_t start = 0;
-  const bool absolute = !path.empty() && path[0] == '/';
-  if (absolute) start = 1;
-  bool trailing = false;
-  while (start <= path.size()) {
-    const std::size_t slash = path.find('/', start);
-    const std::string_view seg = path.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
-    trailing = false;
-    if (seg == ".") {
-      trailing = true;
-    } else if (seg == "..") {
+  const bool absolute = !path.empty() && path.front() == '/';
+  bool trailing_slash = false;
+  std::size_t pos = absolute ? 1 : 0;
+  while (pos <= path.size()) {
+    const std::size_t end = std::min(path.find('/', pos), path.size());
+    const std::string_view seg = path.substr(pos, end - pos);
+    trailing_slash = end < path.size() || seg == "." || seg == "..";
+    if (seg == "..") {
       if (!out.empty()) out.pop_back();
-      trailing = true;
-    } else {
+    } else if (seg != ".") {
       out.push_back(seg);
     }
-    if (slash == std::string_view::npos) break;
-    start = slash + 1;
+    pos = end + 1;
   }
   std::string result = absolute ? "/" : "";
   for (std::size_t i = 0; i < out.size(); ++i) {
-    if (i > 0) result += '/';
+    if (i) result += '/';
     result += out[i];
   }
-  if (trailing && !result.empty() && result.back() != '/') result += '/';
+  if (trailing_slash && !out.empty() && !out.back().empty()) result += '/';
   return result;
+}
+
+/// The five components of RFC 3986 section 3; `has_*` tells an empty component from a missing one.
+struct UrlParts {
+  std::string_view scheme, authority, path, query, fragment;
+  bool has_authority = false, has_query = false, has_fragment = false;
+};
+
+UrlParts split(std::string_view u) {
+  UrlParts p;
+  if (const auto hash = u.find('#'); hash != std::string_view::npos) {
+    p.fragment = u.substr(hash + 1);
+    p.has_fragment = true;
+    u = u.substr(0, hash);
+  }
+  if (const auto q = u.find('?'); q != std::string_view::npos) {
+    p.query = u.substr(q + 1);
+    p.has_query = true;
+    u = u.substr(0, q);
+  }
+  if (const std::size_t n = scheme_length(u); n > 0) {
+    p.scheme = u.substr(0, n - 1);
+    u = u.substr(n);
+  }
+  if (u.substr(0, 2) == "//") {
+    u.remove_prefix(2);
+    const auto slash = std::min(u.find('/'), u.size());
+    p.authority = u.substr(0, slash);
+    p.has_authority = true;
+    u = u.substr(slash);
+  }
+  p.path = u;
+  return p;
+}
+
+/// RFC 3986 section 5.2.3: `ref_path` (relative, non-empty) appended to the base path's directory.
+std::string merge_paths(const UrlParts& base, std::string_view ref_path) {
+  std::string merged;
+  if (base.has_authority && base.path.empty()) {
+    merged = "/";
+  } else if (const auto slash = base.path.rfind('/'); slash != std::string_view::npos) {
+    merged = base.path.substr(0, slash + 1);
+  }
+  merged += ref_path;
+  return merged;
 }
 
 }  // namespace
@@ -67,39 +108,51 @@ std::string url_base(const Document& doc) {
   return is_http(doc.base) ? doc.base : std::string();
 }
 
-std::string resolve_url(std::string_view base, std::string_view ref) {
-  if (base.empty() || ref.empty() || ref[0] == '#' || scheme_length(ref) > 0) return std::string(ref);
-  const std::size_t scheme_end = scheme_length(base);        // "https:"
-  const std::size_t authority_end = base.find_first_of("/?#", scheme_end + 2);
-  const std::string_view origin = base.substr(0, authority_end);  // "https://host"
-  if (ref.size() >= 2 && ref[0] == '/' && ref[1] == '/') return std::string(base.substr(0, scheme_end)) + std::string(ref);
-  // Split the reference into path and the query/fragment that follow it.
-  const std::size_t tail_at = ref.find_first_of("?#");
-  const std::string_view ref_path = ref.substr(0, tail_at);
-  const std::string_view tail = tail_at == std::string_view::npos ? std::string_view() : ref.substr(tail_at);
-  const std::string_view base_path_query =
-      authority_end == std::string_view::npos ? std::string_view() : base.substr(authority_end);
-  const std::string_view base_path = base_path_query.substr(0, base_path_query.find_first_of("?#"));
+std::string resolve_reference(std::string_view base_url, std::string_view ref_url) {
+  if (scheme_length(ref_url) > 0 || scheme_length(base_url) == 0) return std::string(ref_url);
+  const UrlParts base = split(base_url);
+  const UrlParts ref = split(ref_url);
+  // Section 5.2.2, the branch for a reference without a scheme.
+  UrlParts target;
   std::string path;
-  if (ref_path.empty()) {
-    path = std::string(base_path.empty() ? "/" : base_path);
-    if (!tail.empty() && tail[0] == '#') {
-      // "?query" keeps the base query only when the reference has none.
-      const std::size_t q = base_path_query.find('?');
-      const std::size_t f = base_path_query.find('#');
-      if (q != std::string_view::npos && (f == std::string_view::npos || q < f))
-        path += std::string(base_path_query.substr(q, f == std::string_view::npos ? std::string_view::npos : f - q));
-    }
-    return std::string(origin) + path + std::string(tail);
-  }
-  if (ref_path[0] == '/') {
-    path = remove_dot_segments(ref_path);
+  if (ref.has_authority) {
+    target = ref;
+    path = remove_dot_segments(ref.path);
   } else {
-    const std::size_t last = base_path.rfind('/');
-    const std::string dir = last == std::string_view::npos ? "/" : std::string(base_path.substr(0, last + 1));
-    path = remove_dot_segments(dir + std::string(ref_path));
+    target.authority = base.authority;
+    target.has_authority = base.has_authority;
+    if (ref.path.empty()) {
+      path = base.path;
+      target.query = ref.has_query ? ref.query : base.query;
+      target.has_query = ref.has_query || base.has_query;
+    } else {
+      path = remove_dot_segments(ref.path.front() == '/' ? std::string(ref.path) : merge_paths(base, ref.path));
+      target.query = ref.query;
+      target.has_query = ref.has_query;
+    }
   }
-  return std::string(origin) + path + std::string(tail);
+  // Section 5.3: recomposition.
+  std::string out(base.scheme);
+  out += ':';
+  if (target.has_authority) {
+    out += "//";
+    out += target.authority;
+  }
+  out += path;
+  if (target.has_query) {
+    out += '?';
+    out += target.query;
+  }
+  if (ref.has_fragment) {
+    out += '#';
+    out += ref.fragment;
+  }
+  return out;
+}
+
+std::string resolve_url(std::string_view base, std::string_view ref) {
+  if (base.empty() || ref.empty() || ref.front() == '#') return std::string(ref);
+  return resolve_reference(base, ref);
 }
 
 }  // namespace sheaf::shared

@@ -10,6 +10,14 @@ namespace {
 
 constexpr char32_t kNbsp = U'\u00A0';
 
+/// The code point at `pos`, advancing past it; ASCII without a call (most text is ASCII).
+char32_t next_code_point(std::string_view s, std::size_t& pos) noexcept {
+  const auto byte = static_cast<unsigned char>(s[pos]);
+  if (byte >= 0x80) return utf8::decode(s, pos);
+  ++pos;
+  return byte;
+}
+
 bool is_control(char32_t cp) noexcept {
   return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);
 }
@@ -67,14 +75,7 @@ void FlowBuilder::flush_space() {
 void FlowBuilder::text(std::string_view s) {
   std::size_t pos = 0;
   while (pos < s.size()) {
-    const auto byte = static_cast<unsigned char>(s[pos]);
-    char32_t cp;
-    if (byte < 0x80) {
-      cp = byte;
-      ++pos;
-    } else {
-      cp = utf8::decode(s, pos);
-    }
+    const char32_t cp = next_code_point(s, pos);
     if (cp == U' ' || cp == U'\t' || cp == U'\r' || cp == U'\f' || cp == U'\v' || cp == U'\u2028' ||
         cp == U'\u2029') {
       pending_space_ = true;
@@ -105,14 +106,7 @@ void FlowBuilder::literal(std::string_view s) {
   flush_space();
   std::size_t pos = 0;
   while (pos < s.size()) {
-    const auto byte = static_cast<unsigned char>(s[pos]);
-    char32_t cp;
-    if (byte < 0x80) {
-      cp = byte;
-      ++pos;
-    } else {
-      cp = utf8::decode(s, pos);
-    }
+    char32_t cp = next_code_point(s, pos);
     if (cp == U'\n' || cp == U'\t' || cp == U'\r') cp = U' ';
     if (is_dropped(cp)) continue;
     put(cp);

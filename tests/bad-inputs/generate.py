@@ -21,6 +21,21 @@ def long_line(scale):
     return "---\ntitle: long line\n---\n" + unit * count + "\n"
 
 
+def links_emphasis(scale):
+    # One 1 MB paragraph of links mixed with emphasis: cmark-gfm 0.29.0.gfm.6 walks every open
+    # emphasis delimiter at every link (quadratic; docs/robustness.md). The guard in
+    # converters/markdown/cmark_guard.cpp keeps its emphasis as text, with a warning.
+    unit = "word *emph* [link](https://e.com/x) "
+    return "---\ntitle: links and emphasis\n---\n" + unit * (1_000_000 * scale // len(unit)) + "\n"
+
+
+def references_emphasis(scale):
+    # The same through reference links, images and footnotes, soft-wrapped over many lines.
+    unit = "*a* [ref] _b ![i](p.png) ~c [^n]\n"
+    return "---\ntitle: references and emphasis\n---\n" + unit * (1_000_000 * scale // len(unit)) + \
+        "\n[ref]: https://e.com/r\n\n[^n]: A note.\n"
+
+
 def many_attributes(scale):
     attrs = " ".join(f'data-a{i}="v{i}"' for i in range(N * scale))
     return f"<html><body><p {attrs}>text</p></body></html>\n"
@@ -67,6 +82,8 @@ def nested_json(scale):
 
 CASES = {
     "long-line": long_line,
+    "links-emphasis": links_emphasis,
+    "references-emphasis": references_emphasis,
     "many-attributes": many_attributes,
     "nested-divs": nested_divs,
     "nested-quotes": nested_quotes,

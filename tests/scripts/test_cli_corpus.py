@@ -14,7 +14,6 @@
 
 Standard library only. Prints timings; exit 1 on any failure.
 """
-import argparse
 import json
 import os
 import pathlib
@@ -23,6 +22,8 @@ import subprocess
 import sys
 import tempfile
 import time
+
+from script_support import arguments
 
 failures = []
 
@@ -40,11 +41,7 @@ def run(argv, **kw):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--sheaf", required=True)
-    ap.add_argument("--root", required=True)
-    ap.add_argument("--corpus", required=True)
-    args = ap.parse_args()
+    args = arguments(corpus_required=True).parse_args()
     corpus = pathlib.Path(os.environ.get("SHEAF_CORPUS", args.corpus))
     seed_dir, news = corpus / "seed", corpus / "jekyll-news"
     if not seed_dir.is_dir() or not news.is_dir():

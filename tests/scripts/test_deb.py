@@ -6,46 +6,26 @@ Debian packages of the libraries the binary links (from dpkg-shlibdeps).
 Needs the whole tree built. Exits 77 (skipped) without cpack or dpkg-deb. Standard library only;
 run by CTest as script.test_deb.
 """
-import argparse
 import pathlib
 import shutil
-import subprocess
 import sys
 import tempfile
 import zipfile
 
+from script_support import SKIP, arguments, cache_value, check, run
+
 POST = "samples/jekyll-site/_posts/2024-01-15-hello-world.md"
 
 
-def run(cmd, **kw):
-    r = subprocess.run(cmd, capture_output=True, text=True, **kw)
-    if r.returncode != 0:
-        sys.exit("FAILED (%d): %s\n%s%s" % (r.returncode, " ".join(map(str, cmd)), r.stdout, r.stderr))
-    return r.stdout
-
-
-def check(cond, message):
-    if not cond:
-        sys.exit("FAILED: " + message)
-    print("ok  ", message)
-
-
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--sheaf", required=True)
-    ap.add_argument("--root", required=True)
-    ap.add_argument("--corpus")  # passed by CTest to every script; unused here
-    args = ap.parse_args()
+    args = arguments().parse_args()
     root = pathlib.Path(args.root).resolve()
     build = pathlib.Path(args.sheaf).resolve().parent
-    cmake = "cmake"
-    for line in (build / "CMakeCache.txt").read_text().splitlines():
-        if line.startswith("CMAKE_COMMAND:"):
-            cmake = line.split("=", 1)[1]
+    cmake = cache_value(build, "CMAKE_COMMAND") or "cmake"
     cpack = pathlib.Path(cmake).with_name("cpack")
     if not cpack.exists() or not shutil.which("dpkg-deb"):
         print("skipped: cpack or dpkg-deb not found")
-        return 77
+        return SKIP
 
     with tempfile.TemporaryDirectory(prefix="sheaf-deb-") as tmp:
         tmp = pathlib.Path(tmp)

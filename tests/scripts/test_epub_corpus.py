@@ -10,7 +10,6 @@ lead image's credit, and that none of the zoom widget is left.
 
 Exit 77 (skipped) when the corpus, java or epubcheck is absent.
 """
-import argparse
 import concurrent.futures
 import json
 import pathlib
@@ -24,6 +23,7 @@ import zipfile
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 import seed_oracle  # noqa: E402
 import test_epubcheck as ec  # noqa: E402
+from script_support import arguments  # noqa: E402
 
 SKIP = 77
 SAMPLE_SIZE = 50
@@ -186,10 +186,7 @@ def check_seed(sheaf, corpus, command, tmp):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--sheaf", required=True)
-    parser.add_argument("--root", required=True)
-    parser.add_argument("--corpus", required=True)
+    parser = arguments(corpus_required=True)
     parser.add_argument("--count", type=int, default=SAMPLE_SIZE, help="news posts to check (0: all)")
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()

@@ -8,7 +8,6 @@ writes the same bytes to a pipe, and that an image path escaping the post's fold
 Any epubcheck error or warning fails the test. Exit 77 (skipped) when java or epubcheck is missing.
 Usage: test_epubcheck.py --sheaf BUILD/cli/sheaf --root SOURCE_DIR --corpus CORPUS_DIR
 """
-import argparse
 import concurrent.futures
 import os
 import pathlib
@@ -19,6 +18,8 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
+
+from script_support import arguments
 
 SKIP = 77
 EPUBCHECK_JAR = pathlib.Path("/usr/share/java/epubcheck.jar")
@@ -87,11 +88,7 @@ def run_sheaf(sheaf, args, **kwargs):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--sheaf", required=True)
-    parser.add_argument("--root", required=True)
-    parser.add_argument("--corpus", default="")
-    args = parser.parse_args()
+    args = arguments().parse_args()
     command = epubcheck_command()
     if command is None:
         print("skipped: java or epubcheck not installed (scripts/setup installs them)")

@@ -13,7 +13,6 @@ HTTPS server with a self-signed certificate is refused (TLS is verified; needs o
 Exit 77 (skipped) when java/epubcheck is missing, after every other assertion ran.
 Usage: test_fetch_images.py --sheaf BUILD/sheaf --root SOURCE_DIR [--corpus DIR]
 """
-import argparse
 import base64
 import collections
 import http.server
@@ -32,6 +31,7 @@ import zipfile
 import zlib
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from script_support import arguments  # noqa: E402
 from test_epubcheck import check_all, epubcheck_command  # noqa: E402
 
 SKIP = 77
@@ -198,11 +198,7 @@ class Checks:
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--sheaf", required=True)
-    ap.add_argument("--root", required=True)
-    ap.add_argument("--corpus")
-    args = ap.parse_args()
+    args = arguments().parse_args()
 
     c = Checks()
     server = Server()

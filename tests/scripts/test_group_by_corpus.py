@@ -10,7 +10,6 @@ converts nothing and rewrites nothing.
 Exit 77 (skipped) when the corpus, java or epubcheck is absent.
 Usage: test_group_by_corpus.py --sheaf BUILD/sheaf --root SOURCE_DIR --corpus CORPUS_DIR
 """
-import argparse
 import filecmp
 import os
 import pathlib
@@ -21,16 +20,12 @@ import sys
 import tempfile
 import zipfile
 
-SKIP = 77
+from script_support import SKIP, Failures, arguments
+
 HERE = pathlib.Path(__file__).resolve().parent
 EPUBCHECK_JAR = pathlib.Path("/usr/share/java/epubcheck.jar")
-FAILURES = []
-
-
-def check(condition, message):
-    if not condition:
-        FAILURES.append(message)
-        print(f"FAIL: {message}", file=sys.stderr)
+FAILURES = Failures()
+check = FAILURES.check
 
 
 def posts_of(news):
@@ -68,11 +63,7 @@ def month_of(path):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--sheaf", required=True)
-    ap.add_argument("--root", required=True)
-    ap.add_argument("--corpus", default="")
-    args = ap.parse_args()
+    args = arguments().parse_args()
     news = pathlib.Path(args.corpus or "", "jekyll-news")
     if not args.corpus or not news.is_dir():
         print(f"skipped: the news corpus is absent ({news})")

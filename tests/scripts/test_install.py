@@ -12,16 +12,16 @@ kinds of users (issue 12):
 Needs the whole tree built (`cmake --build build`): the install rules take the built files.
 Standard library only; run by CTest as script.test_install.
 """
-import argparse
 import json
 import os
 import pathlib
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import zipfile
+
+from script_support import arguments, cache_value, check, run
 
 POST = "samples/jekyll-site/_posts/2024-01-15-hello-world.md"
 
@@ -70,37 +70,16 @@ int main() {
 '''
 
 
-def cache_value(build, name):
-    for line in (build / "CMakeCache.txt").read_text().splitlines():
-        if line.startswith(name + ":"):
-            return line.split("=", 1)[1]
-    return None
-
-
-def run(cmd, **kw):
-    r = subprocess.run(cmd, capture_output=True, text=True, **kw)
-    if r.returncode != 0:
-        sys.exit("FAILED (%d): %s\n%s%s" % (r.returncode, " ".join(map(str, cmd)), r.stdout, r.stderr))
-    return r.stdout
-
-
-def check(cond, message):
-    if not cond:
-        sys.exit("FAILED: " + message)
-    print("ok  ", message)
-
-
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--sheaf", required=True)
-    ap.add_argument("--root", required=True)
-    ap.add_argument("--corpus")  # passed by CTest to every script; unused here
-    args = ap.parse_args()
+    args = arguments().parse_args()
     root = pathlib.Path(args.root).resolve()
     build = pathlib.Path(args.sheaf).resolve().parent
     cmake = cache_value(build, "CMAKE_COMMAND") or "cmake"
     cxx = cache_value(build, "CMAKE_CXX_COMPILER") or "c++"
     generator = cache_value(build, "CMAKE_GENERATOR")
+    # A sanitized build (-DSHEAF_SANITIZE=ON, which sets this variable for the test) installs a
+    # sanitized libsheaf: a program linking it needs the same -fsanitize flags, as a user's would.
+    sanitize = os.environ.get("SHEAF_SANITIZE", "").split()
 
     with tempfile.TemporaryDirectory(prefix="sheaf-install-") as tmp:
         tmp = pathlib.Path(tmp)
@@ -173,6 +152,10 @@ def main():
         configure = [cmake, "-S", str(root / "examples/convert_post"), "-B", str(example),
                      "-DCMAKE_PREFIX_PATH=" + str(prefix), "-DCMAKE_CXX_COMPILER=" + cxx,
                      "-DCMAKE_BUILD_TYPE=Release"]
+        if sanitize:
+            configure += ["-DCMAKE_CXX_FLAGS=" + " ".join(sanitize),
+                          "-DCMAKE_EXE_LINKER_FLAGS=" + " ".join(sanitize)]
+            print("note  outside programs built with the sanitizer flags of this build:", " ".join(sanitize))
         if generator:
             configure += ["-G", generator]
         run(configure)
@@ -196,7 +179,7 @@ def main():
         source.write_text(PKG_CONFIG_PROGRAM)
         env = dict(os.environ, PKG_CONFIG_PATH=str(libdir / "pkgconfig"))
         flags = run(["pkg-config", "--cflags", "--libs", "sheaf"], env=env).split()
-        run([cxx, "-std=c++20", str(source), "-o", str(tmp / "pc")] + flags)
+        run([cxx, "-std=c++20", *sanitize, str(source), "-o", str(tmp / "pc")] + flags)
         out = run([str(tmp / "pc")], env=dict(os.environ, LD_LIBRARY_PATH=str(libdir)))
         check("Title" in out and "emphasis: 1, blocks: 5" in out, "pkg-config program converts and walks a string")
         check("title: Custom" in out, "pkg-config program writes with a registered custom writer")

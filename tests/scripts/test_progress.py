@@ -6,7 +6,6 @@ is a pipe. Standard error is a pseudo-terminal here (the pty module), so this ru
 
 Usage: test_progress.py --sheaf BUILD/sheaf --root SOURCE_DIR [--corpus DIR]
 """
-import argparse
 import os
 import pty
 import re
@@ -15,15 +14,12 @@ import sys
 import tempfile
 import time
 
-FAILURES = []
+from script_support import Failures, arguments
+
+FAILURES = Failures()
+check = FAILURES.check
 DRAW = "\r\033[K"
 LINE = re.compile(r"sheaf: (\d+)/(\d+) \((\d+)%\)(?:, ([\d.]+)/s, ETA (\d+):(\d\d))?")
-
-
-def check(condition, message):
-    if not condition:
-        FAILURES.append(message)
-        print(f"FAIL: {message}", file=sys.stderr)
 
 
 def run_on_tty(argv, cwd):
@@ -48,11 +44,7 @@ def run_on_tty(argv, cwd):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--sheaf", required=True)
-    ap.add_argument("--root", required=True)
-    ap.add_argument("--corpus")
-    args = ap.parse_args()
+    args = arguments().parse_args()
     sheaf = os.path.abspath(args.sheaf)
     with tempfile.TemporaryDirectory(prefix="sheaf-progress-") as tmp:
         n = 300

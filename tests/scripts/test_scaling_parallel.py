@@ -16,7 +16,6 @@ Checks that
 Exit 77 (skipped) when GNU parallel is missing.
 Usage: test_scaling_parallel.py --sheaf BUILD/sheaf --root SOURCE_DIR [--corpus DIR]
 """
-import argparse
 import filecmp
 import json
 import os
@@ -26,14 +25,10 @@ import subprocess
 import sys
 import tempfile
 
-SKIP = 77
-FAILURES = []
+from script_support import SKIP, Failures, arguments
 
-
-def check(condition, message):
-    if not condition:
-        FAILURES.append(message)
-        print(f"FAIL: {message}", file=sys.stderr)
+FAILURES = Failures()
+check = FAILURES.check
 
 
 def make_site(site):
@@ -84,11 +79,7 @@ def parallel_run(sheaf, work, files, sshlogins, extra, chunk=3, quiet=True):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--sheaf", required=True)
-    ap.add_argument("--root", required=True)
-    ap.add_argument("--corpus")
-    args = ap.parse_args()
+    args = arguments().parse_args()
     if not shutil.which("parallel"):
         print("skipped: GNU parallel is not installed (Debian package `parallel`)")
         return SKIP

@@ -6,24 +6,20 @@ of text of the article survives (22 in the article plus its heading line); the l
 figures keep their captions; the credit survives; metadata holds title, date, author, from and
 tags; no raw-HTML junk remains. Exit 77 (skipped) when the corpus is absent.
 """
-import argparse
 import json
 import pathlib
 import subprocess
 import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
+from script_support import arguments  # noqa: E402
 import seed_oracle  # noqa: E402
 
 JUNK = ["<span", "<div", "&nbsp;", "icon-zoom", "data-fancybox", "<p>", "<img", "zoomattribute"]
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--sheaf", required=True)
-    ap.add_argument("--root", required=True)
-    ap.add_argument("--corpus", required=True)
-    args = ap.parse_args()
+    args = arguments(corpus_required=True).parse_args()
     seeds = sorted(pathlib.Path(args.corpus, "seed").glob("*.md"))
     if not seeds:
         print(f"SKIP: corpus not found at {args.corpus} (the reference post is needed)")

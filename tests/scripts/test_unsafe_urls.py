@@ -10,7 +10,6 @@ must still hold the text of every link.
 
 Standard library only; run by CTest as script.test_unsafe_urls (--sheaf, --root).
 """
-import argparse
 import html
 import json
 import pathlib
@@ -19,6 +18,8 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+
+from script_support import arguments
 
 WRITERS = ("json", "text", "markdown", "epub")
 UNSAFE = re.compile(r"(?<![a-z0-9+.\-])(?:javascript|vbscript|data):")
@@ -86,11 +87,7 @@ def normalized(s):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--sheaf", required=True)
-    ap.add_argument("--root", required=True)
-    ap.add_argument("--corpus")  # passed by CTest to every script; unused
-    args = ap.parse_args()
+    args = arguments().parse_args()
     sheaf = str(pathlib.Path(args.sheaf).resolve())
     failures = []
     with tempfile.TemporaryDirectory(prefix="sheaf-urls-") as tmp:

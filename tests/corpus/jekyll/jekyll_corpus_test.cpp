@@ -10,7 +10,7 @@
 
 #include "core/context.hpp"
 #include "converters/jekyll/jekyll.hpp"
-#include "converters/jekyll/post_date.hpp"
+#include "core/date_time.hpp"
 #include "converters/json/json.hpp"
 #include "core/error.hpp"
 #include "core/meta.hpp"
@@ -111,7 +111,7 @@ TEST(JekyllCorpus, EveryNewsDateNormalises) {
     const Document doc = read_file(path, context);
     const auto date = meta_string(doc.meta, meta_key::date);
     ASSERT_TRUE(date) << path;
-    EXPECT_TRUE(normalise_date(*date)) << path << ": " << *date;
+    EXPECT_TRUE(parse_date_time(*date)) << path << ": " << *date;
     ++dated;
   }
   EXPECT_EQ(dated, 327u);

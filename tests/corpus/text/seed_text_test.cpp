@@ -15,6 +15,7 @@
 #include "tests/corpus/text/model_text.hpp"
 #include "tests/support/corpus.hpp"
 #include "tests/support/golden.hpp"
+#include "tests/support/lines.hpp"
 
 namespace sheaf::test_text {
 namespace {
@@ -33,13 +34,6 @@ Rendered render_post(const std::filesystem::path& path) {
   text::write(r.doc, WriterOptions{}, context, out);
   r.text = out.str();
   return r;
-}
-
-std::vector<std::string> lines_of(const std::string& s) {
-  std::vector<std::string> out;
-  std::istringstream in(s);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
 }
 
 bool lone_url(const std::string& line) {
@@ -72,7 +66,7 @@ TEST(TextSeed, ReferencePostIsCleanCompleteAndNarrow) {
   EXPECT_GE(runs, 22u);  // the seed's 22 blocks of text, at least one run each
 
   std::size_t lines = 0;
-  for (const std::string& line : lines_of(text)) {
+  for (const std::string& line : test::split_lines(text)) {
     ++lines;
     const std::size_t width = unicode::display_width(line);
     if (width > 78) {
@@ -97,7 +91,7 @@ TEST(TextSeed, ReferencePostIsCleanCompleteAndNarrow) {
   for (const char* key : {"title", "author"})
     if (auto value = meta_string(r.doc.meta, key)) raw_text += *value + "\n";
   const std::string model_text = std::regex_replace(raw_text, std::regex("([ \t\n]|\xC2\xA0)+"), " ");
-  for (const std::string& line : lines_of(text)) {
+  for (const std::string& line : test::split_lines(text)) {
     std::vector<std::pair<std::size_t, char32_t>> cps;
     for (std::size_t at = 0; at < line.size();) {
       const std::size_t start = at;

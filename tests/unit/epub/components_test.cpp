@@ -84,13 +84,12 @@ TEST(Urls, SchemesAndRemoteness) {
   EXPECT_FALSE(is_remote_url("/assets/x.png"));
 }
 
+// The resolver itself is tested with converters/shared (tests/unit/text/url_resolve_test.cpp); the
+// EPUB side adds trimming and url_scheme's view of drive letters and scheme-less bases.
 TEST(Urls, ResolvesAgainstABaseUrl) {
   const std::string base = "https://news.example.org/city/a/page.html?x=1";
-  EXPECT_EQ(resolve_url(base, "b.html"), "https://news.example.org/city/a/b.html");
-  EXPECT_EQ(resolve_url(base, "../b.html#f"), "https://news.example.org/city/b.html#f");
-  EXPECT_EQ(resolve_url(base, "/root.png"), "https://news.example.org/root.png");
-  EXPECT_EQ(resolve_url(base, "//cdn.example.org/x"), "https://cdn.example.org/x");
-  EXPECT_EQ(resolve_url(base, "?y=2"), "https://news.example.org/city/a/page.html?y=2");
+  EXPECT_EQ(resolve_url(base, " ../b.html#f\n"), "https://news.example.org/city/b.html#f");
+  EXPECT_EQ(resolve_url(base, "C:\\x.png"), "https://news.example.org/city/a/C:\\x.png");
   EXPECT_EQ(resolve_url(base, "mailto:a@b"), "mailto:a@b");
   EXPECT_EQ(resolve_url("/local/dir", "x.html"), "x.html");
 }
@@ -102,7 +101,9 @@ TEST(Urls, KeysMatchSpellingsOfTheSamePage) {
   EXPECT_EQ(percent_decode("a%20b%zz%e4%b8%ad"), "a b%zz中");
 }
 
-TEST(Dates, ParsesTheFormsPostsUse) {
+// The forms themselves are tested with core/date_time (tests/unit/core/date_time_test.cpp); here,
+// what the package writes for them.
+TEST(Dates, WritesW3cDatesInUtc) {
   auto iso = parse_post_date("2024-06-25T23:35:57.314Z");
   ASSERT_TRUE(iso);
   EXPECT_EQ(w3c_date(*iso), "2024-06-25T23:35:57Z");
@@ -120,14 +121,7 @@ TEST(Dates, ParsesTheFormsPostsUse) {
   ASSERT_TRUE(minutes);
   EXPECT_EQ(w3c_date(*minutes), "2024-06-25T10:00:00Z");
   EXPECT_EQ(iso_day(offset->utc), "2024-06-25");
-}
-
-TEST(Dates, RejectsWhatIsNotADate) {
   EXPECT_FALSE(parse_post_date("yesterday"));
-  EXPECT_FALSE(parse_post_date("2024-02-30"));
-  EXPECT_FALSE(parse_post_date("2024-06-25T25:00"));
-  EXPECT_FALSE(parse_post_date("2024-06-25 10:00:00 +0800 extra"));
-  EXPECT_FALSE(parse_post_date(""));
 }
 
 TEST(Language, NormalizesTags) {

@@ -33,14 +33,16 @@ TEST(MarkdownFidelity, UnsafeDestinationsStayUnlinked) {
 }
 
 TEST(MarkdownFidelity, EmptyMarkdownBlocksAreKept) {
-  // (An empty link at the edge of a paragraph is still trimmed: see docs/formats/markdown.md.)
-  const Blocks blocks = read_md("#\n\n- \n- a\n\n>\n\n```\n```\n\ny [](x) z\n");
+  // An empty link is kept inside a paragraph, at its edges, and alone (CommonMark spec 486, 489).
+  const Blocks blocks = read_md("#\n\n- \n- a\n\n>\n\n```\n```\n\ny [](x) z\n\n[](a) b []()\n\n[]()\n");
   const Blocks expected = {
       Block{Heading{1, "", {}}},
       Block{BulletList{{ListItem{}, ListItem{{para({text("a")})}}}, true}},
       Block{BlockQuote{}},
       Block{CodeBlock{"", ""}},
-      para({text("y "), Inline{Link{"x", "", {}}}, text(" z")})};
+      para({text("y "), Inline{Link{"x", "", {}}}, text(" z")}),
+      para({Inline{Link{"a", "", {}}}, text(" b "), Inline{Link{"", "", {}}}}),
+      para({Inline{Link{"", "", {}}}})};
   EXPECT_EQ(blocks, expected);
 }
 
@@ -67,6 +69,16 @@ TEST(MarkdownFidelity, RawHtmlKeptRawOnRequest) {
       Block{RawBlock{"html", "<div class=\"x\">\n<b>\"x\" & y</b>\n</div>"}},
       para({text("a "), Inline{RawInline{"html", "<i>"}}, text("b"), Inline{RawInline{"html", "</i>"}}, text(" "),
             Inline{RawInline{"html", "<!-- c -->"}}})};
+  EXPECT_EQ(blocks, expected);
+}
+
+TEST(MarkdownFidelity, SoftBreaksNextToRawInlineHtmlStayInIt) {
+  // Around a raw `<pre>` a newline is not a space (CommonMark spec 148); a break between two
+  // raw inlines goes with the first.
+  const Blocks blocks = read_md("a\n<b>\nc</b>\n<i>\n</i>\nd\n", RawHtml::keep);
+  const Blocks expected = {para({text("a"), Inline{RawInline{"html", "\n<b>\n"}}, text("c"),
+                                 Inline{RawInline{"html", "</b>\n"}}, Inline{RawInline{"html", "<i>\n"}},
+                                 Inline{RawInline{"html", "</i>\n"}}, text("d")})};
   EXPECT_EQ(blocks, expected);
 }
 

@@ -119,9 +119,11 @@ TEST(MarkdownWriterBlocks, DivsWithoutAttributesAreTransparent) {
 
 TEST(MarkdownWriterBlocks, RawBlocks) {
   MemoryContext ctx;
+  // Up to three spaces of indentation stay (they are part of the HTML block); four would make
+  // code and go.
   const Document d = doc({raw("html", "<!-- note -->"), raw("html", "  <div>\n\n<p>x</p>\n</div>\n"),
-                          raw("tex", "\\foo"), p("after")});
-  EXPECT_EQ(write_md(d, {}, &ctx), "<!-- note -->\n\n<div>\n<p>x</p>\n</div>\n\nafter\n");
+                          raw("html", "\n    <hr />"), raw("tex", "\\foo"), p("after")});
+  EXPECT_EQ(write_md(d, {}, &ctx), "<!-- note -->\n\n  <div>\n<p>x</p>\n</div>\n\n<hr />\n\nafter\n");
   ASSERT_EQ(ctx.diagnostics.size(), 1u);
   EXPECT_EQ(ctx.diagnostics[0].id, "markdown.raw_dropped");
 }

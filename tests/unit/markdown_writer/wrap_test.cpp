@@ -2,6 +2,7 @@
 // CJK characters, never start a line with a block marker, and rendering is unchanged.
 #include "build.hpp"
 #include "converters/shared/unicode.hpp"
+#include "tests/support/lines.hpp"
 
 namespace sheaf::test_md {
 namespace {
@@ -14,17 +15,6 @@ MarkdownWriterOptions wrap_at(int columns) {
   return o;
 }
 
-std::vector<std::string> lines_of(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < s.size()) {
-    const std::size_t nl = s.find('\n', start);
-    out.push_back(s.substr(start, nl - start));
-    start = nl + 1;
-  }
-  return out;
-}
-
 TEST(MarkdownWriterWrap, LatinTextFitsTheColumns) {
   const Document d = doc({p("The quick brown fox jumps over the lazy dog and keeps running through the "
                             "field until the sun goes down behind the hills.")});
@@ -32,14 +22,14 @@ TEST(MarkdownWriterWrap, LatinTextFitsTheColumns) {
   EXPECT_EQ(md,
             "The quick brown fox jumps over\nthe lazy dog and keeps running\nthrough the field until the\n"
             "sun goes down behind the\nhills.\n");
-  for (const std::string& line : lines_of(md)) EXPECT_LE(unicode::display_width(line), 30u) << line;
+  for (const std::string& line : test::split_lines(md)) EXPECT_LE(unicode::display_width(line), 30u) << line;
   EXPECT_TRUE(renders_as_written(d, wrap_at(30)));
 }
 
 TEST(MarkdownWriterWrap, NeverStartsALineWithABlockMarker) {
   const Document d = doc({p("aaaa # bbbb - cccc 1. dddd > eeee + ffff = gggg | hhhh 12) iiii * jjjj")});
   const std::string md = write_md(d, wrap_at(6));
-  for (const std::string& line : lines_of(md)) {
+  for (const std::string& line : test::split_lines(md)) {
     ASSERT_FALSE(line.empty());
     EXPECT_TRUE(std::isalpha(static_cast<unsigned char>(line[0]))) << line;
   }

@@ -14,6 +14,7 @@
 
 #include "converters/shared/unicode.hpp"
 #include "core/utf8.hpp"
+#include "tests/support/lines.hpp"
 #include "tests/unit/text/build.hpp"
 
 namespace sheaf::test_text {
@@ -140,17 +141,6 @@ bool is_cjk(char32_t cp) { return unicode::drops_segment_break(cp); }
 
 const std::u32string kNoLineStart = U"，。、；：！？）」』》】〕〉”’ー…,.;:!?)]}";
 
-std::vector<std::string> split_lines(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < s.size()) {
-    const std::size_t nl = s.find('\n', start);
-    out.push_back(s.substr(start, nl - start));
-    start = nl + 1;
-  }
-  return out;
-}
-
 void check_paragraph(const Generated& g, const std::vector<std::string>& lines, std::size_t width,
                      std::string_view prefix, const std::string& where) {
   std::string joined;
@@ -197,7 +187,7 @@ TEST(TextProperty, WrappedParagraphsKeepTextWidthAndCjkRules) {
       const std::string out = render(quoted ? Blocks{quote(blocks)} : blocks, o);
       // Paragraphs are separated by one blank line ("" or ">" inside the quote).
       std::vector<std::vector<std::string>> groups(1);
-      for (const std::string& line : split_lines(out)) {
+      for (const std::string& line : test::split_lines(out)) {
         if (line.empty() || line == ">") {
           groups.emplace_back();
           continue;
