@@ -5,6 +5,7 @@
 #include <optional>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "converters/html/element_kinds.hpp"
 #include "converters/html/libxml_document.hpp"
@@ -329,6 +330,13 @@ ContentSelection select_content(const xmlNode* body, bool page, const ReaderOpti
           last = s;
         }
       }
+      // A list item, table cell or caption is part of a whole: the whole is the content (the
+      // other items are not widgets around it).
+      static const std::unordered_set<std::string_view> kParts = {
+          "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "caption", "figcaption", "summary"};
+      while (best && best != body && best->parent && best->parent != body &&
+             best->parent->type == XML_ELEMENT_NODE && kParts.count(element_name(best)))
+        best = best->parent;
       if (best && best != body) {
         // Siblings that score a fifth of the best, or are plain paragraphs, continue the article.
         const double threshold = std::max(10.0, best_score * 0.2);
@@ -342,6 +350,11 @@ ContentSelection select_content(const xmlNode* body, bool page, const ReaderOpti
             if (s != best) extra = true;
           }
         }
+        // A quote, list, table, figure or code block is content in itself: reading only its
+        // children would lose what it is, so it is kept as the one element of its parent.
+        static const std::unordered_set<std::string_view> kSelfContained = {
+            "blockquote", "ol", "ul", "dl", "table", "pre", "figure", "details"};
+        if (!extra && best->parent != nullptr && kSelfContained.count(element_name(best))) extra = true;
         if (extra && best->parent != nullptr) {
           sel.root = best->parent;
           for (const xmlNode* s = best->parent->children; s; s = s->next)
