@@ -12,6 +12,10 @@ pandoc's the same way, for comparison.
     python3 scripts/markdown_agreement.py --sheaf build/sheaf [--corpus ../shared/corpus]
            [--peer sheaf|cmark|pandoc] [--extensions] [--verbose] [--sheaf-arg=--raw-html=keep]
     python3 scripts/markdown_agreement.py --sheaf build/sheaf --peers [--verbose]
+    python3 scripts/markdown_agreement.py --sheaf build/sheaf --summary
+
+--summary prints every number of the issue in one run: the spec round trip by default, with
+--raw-html keep, and with both rendered as GFM, then the peer suites (totals only).
 
 --peers runs the HTML -> Markdown peers' suites instead: turndown's 147 cases and
 html-to-markdown's golden files; for each input, sheaf's Markdown and the peer's expected
@@ -262,6 +266,23 @@ def run(args, text):
     return r.returncode, r.stdout.decode('utf-8', 'replace')
 
 
+def summary(a):
+    """Runs this script once per configuration and prints the total lines."""
+    me = [sys.executable, str(Path(__file__).resolve()), '--sheaf', a.sheaf, '--corpus', a.corpus]
+    configs = [('spec, raw HTML parsed (default)', []),
+               ('spec, raw HTML parsed, rendered as GFM', ['--extensions']),
+               ('spec, --raw-html keep', ['--sheaf-arg=--raw-html=keep']),
+               ('spec, --raw-html keep, rendered as GFM', ['--sheaf-arg=--raw-html=keep', '--extensions']),
+               ('HTML -> Markdown peers', ['--peers'])]
+    for label, extra in configs:
+        out = subprocess.run(me + extra, capture_output=True, text=True).stdout
+        lines = [l for l in out.splitlines() if l.startswith('TOTAL') or 'same HTML' in l or 'not found' in l]
+        print(label + ':')
+        for l in lines:
+            print('  ' + l)
+    return 0
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--sheaf', default='build/sheaf')
@@ -273,7 +294,11 @@ def main():
                     help='extra argument for sheaf\'s reading (repeatable), e.g. --sheaf-arg=--raw-html=keep')
     ap.add_argument('--peers', action='store_true',
                     help='HTML -> Markdown peer suites (turndown, html-to-markdown) instead of the spec')
+    ap.add_argument('--summary', action='store_true',
+                    help='the spec round trip (default, --raw-html keep, each also as GFM) and the peers, totals only')
     a = ap.parse_args()
+    if a.summary:
+        return summary(a)
 
     render = ['cmark-gfm', '--unsafe']
     if a.extensions or a.peers:
