@@ -16,6 +16,7 @@
 #include "converters/jekyll/site_config.hpp"
 #include "converters/jekyll/toc.hpp"
 #include "converters/markdown/cmark_bridge.hpp"
+#include "converters/markdown/cmark_nesting_guard.hpp"
 #include "converters/markdown/text_input.hpp"
 #include "core/meta.hpp"
 #include "core/plain_text.hpp"
@@ -48,10 +49,18 @@ Blocks read_markdown(std::string_view body, const LiquidScope& scope, const std:
     const std::string expanded = expand_liquid(body, scope, name, line, context);
     // Marked HTML (cmark_bridge.hpp): destinations and code as the Markdown wrote them, as the
     // Markdown reader reads them; raw HTML is always parsed (--raw-html is the Markdown reader's).
+    const std::string rewritten = rewrite_kramdown(expanded, config);
+    // cmark_nesting_guard.hpp: deep nesting, unclosed `![` and raw HTML openers made linear.
+    const markdown::NestingGuarded nesting =
+        markdown::guard_nesting(rewritten, markdown::NestingGuardLimits{.max_depth = options.max_depth});
+    markdown::report_nesting_guard(nesting.findings, "jekyll", name, line, context);
     std::vector<markdown::NeutralisedParagraph> neutralised;  // cmark_guard.hpp
-    const std::string html = apply_heading_ids(
-        markdown::render_marked_html(rewrite_kramdown(expanded, config), false, &neutralised));
+    std::vector<markdown::TableGuardFinding> table_findings;  // cmark_table_guard.hpp
+    const std::string html = apply_heading_ids(markdown::render_marked_html(
+        nesting.text.empty() ? std::string_view(rewritten) : std::string_view(nesting.text), false, &neutralised,
+        &table_findings));
     markdown::report_neutralised(neutralised, "jekyll", name, line, context);
+    markdown::report_table_guard(table_findings, "jekyll", name, line, context);
     Blocks blocks = html::read_markdown_fragment(html, name, options, context);
     merge_definition_lists(blocks);
     std::erase_if(blocks, [](const Block& b) {  // kramdown's block ends, kept apart until here

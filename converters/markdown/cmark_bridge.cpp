@@ -12,6 +12,7 @@
 
 #include "converters/html/markdown_marks.hpp"
 #include "converters/markdown/cmark_guard.hpp"
+#include "converters/markdown/cmark_table_guard.hpp"
 #include "core/error.hpp"
 
 namespace sheaf::markdown {
@@ -202,20 +203,28 @@ void add_marks(cmark_node* document, bool keep_raw_html) {
 
 std::string render_gfm_html(std::string_view markdown) {
   const GuardedMarkdown guarded = guard_emphasis(markdown);
-  const Parsed p = parse_gfm(guarded.neutralised.empty() ? markdown : std::string_view(guarded.text));
+  const std::string_view text = guarded.neutralised.empty() ? markdown : std::string_view(guarded.text);
+  const TableGuarded tables = guard_tables(text);  // cmark_table_guard.hpp
+  const Parsed p = parse_gfm(tables.findings.empty() ? text : std::string_view(tables.text));
   std::string html = render(p, kOptions);
+  restore_table_marks(html, tables);
   restore_emphasis_marks(html, guarded);
   return html;
 }
 
 std::string render_marked_html(std::string_view markdown, bool keep_raw_html,
-                               std::vector<NeutralisedParagraph>* neutralised) {
+                               std::vector<NeutralisedParagraph>* neutralised,
+                               std::vector<TableGuardFinding>* table_findings) {
   const GuardedMarkdown guarded = guard_emphasis(markdown);
-  const Parsed p = parse_gfm(guarded.neutralised.empty() ? markdown : std::string_view(guarded.text));
+  const std::string_view text = guarded.neutralised.empty() ? markdown : std::string_view(guarded.text);
+  const TableGuarded tables = guard_tables(text);  // cmark_table_guard.hpp
+  const Parsed p = parse_gfm(tables.findings.empty() ? text : std::string_view(tables.text));
   add_marks(p.document.get(), keep_raw_html);
   std::string html = render(p, kOptions | CMARK_OPT_SOURCEPOS);
+  restore_table_marks(html, tables);
   restore_emphasis_marks(html, guarded);
   if (neutralised) *neutralised = guarded.neutralised;
+  if (table_findings) *table_findings = tables.findings;
   return html;
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "converters/markdown/cmark_guard.hpp"
+#include "converters/markdown/cmark_table_guard.hpp"
 
 namespace sheaf::markdown {
 
@@ -28,8 +29,12 @@ std::string render_gfm_html(std::string_view markdown);
 /// Both functions run the text through guard_emphasis first (cmark_guard.hpp): a paragraph on
 /// which cmark-gfm 0.29.0.gfm.6 would take quadratic time is parsed with its emphasis marks as
 /// literal text. Those paragraphs are stored in `neutralised` when it is given (for the caller's
-/// `*.emphasis_limit` warnings); render_gfm_html drops them.
+/// `*.emphasis_limit` warnings); render_gfm_html drops them. Then through guard_tables
+/// (cmark_table_guard.hpp): lines with too many cells are not table rows, words with too many `@`
+/// get no e-mail links; those are stored in `table_findings` when it is given (for the caller's
+/// report_table_guard).
 std::string render_marked_html(std::string_view markdown, bool keep_raw_html,
-                               std::vector<NeutralisedParagraph>* neutralised = nullptr);
+                               std::vector<NeutralisedParagraph>* neutralised = nullptr,
+                               std::vector<TableGuardFinding>* table_findings = nullptr);
 
 }  // namespace sheaf::markdown

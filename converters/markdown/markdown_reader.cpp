@@ -5,6 +5,7 @@
 // with --raw-html keep raw HTML stays raw.
 #include "converters/html/html.hpp"
 #include "converters/markdown/cmark_bridge.hpp"
+#include "converters/markdown/cmark_nesting_guard.hpp"
 #include "converters/markdown/markdown.hpp"
 #include "converters/markdown/text_input.hpp"
 
@@ -13,9 +14,16 @@ namespace sheaf::markdown {
 Blocks read_body(std::string_view markdown, const std::string& source_name,
                  const ReaderOptions& options, Context& context) {
   try {
+    // cmark_nesting_guard.hpp: deep nesting, unclosed `![` and raw HTML openers made linear.
+    const NestingGuarded nesting = guard_nesting(markdown, NestingGuardLimits{.max_depth = options.max_depth});
+    report_nesting_guard(nesting.findings, "markdown", source_name, 1, context);
+    const std::string_view guarded = nesting.text.empty() ? markdown : std::string_view(nesting.text);
     std::vector<NeutralisedParagraph> neutralised;
-    const std::string html = render_marked_html(markdown, options.raw_html == RawHtml::keep, &neutralised);
+    std::vector<TableGuardFinding> table_findings;  // cmark_table_guard.hpp
+    const std::string html =
+        render_marked_html(guarded, options.raw_html == RawHtml::keep, &neutralised, &table_findings);
     report_neutralised(neutralised, "markdown", source_name, 1, context);
+    report_table_guard(table_findings, "markdown", source_name, 1, context);
     return html::read_markdown_fragment(html, source_name, options, context);
   } catch (const Error& e) {
     throw e.with_source(source_name);

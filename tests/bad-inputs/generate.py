@@ -36,6 +36,57 @@ def references_emphasis(scale):
         "\n[ref]: https://e.com/r\n\n[^n]: A note.\n"
 
 
+def table_columns(scale):
+    # A 1 MB table of one row and ~170,000 columns: cmark-gfm 0.29.0.gfm.6 takes time quadratic in
+    # a row's cells; converters/markdown/cmark_table_guard.cpp caps rows at 1,000 cells.
+    n = 1_000_000 * scale // 6
+    return "---\ntitle: table columns\n---\n" + "|a" * n + "\n" + "|-" * n + "\n" + "|b" * n + "\n"
+
+
+def table_rows(scale):
+    # Tables of very many rows: two-cell rows, and `aaa\rbbb\n-\v\n` (a header, a row and a
+    # delimiter per unit). Linear (not guarded), but every cell goes through the HTML reader:
+    # 0.5 MB here (docs/robustness.md, "Known limits").
+    unit_rows = "|x|y|\n" * (250_000 * scale // 6)
+    unit_cr = "aaa\rbbb\n-\v\n" * (250_000 * scale // 11)
+    return "---\ntitle: table rows\n---\n|x|y|\n|-|-|\n" + unit_rows + "\n" + unit_cr
+
+
+def autolink_at(scale):
+    # Words of many `@` (`a@` × n, `x@x.` × n): the autolink extension's e-mail search is
+    # quadratic in them; the guard gives such words no e-mail links.
+    n = 500_000 * scale
+    return "---\ntitle: autolink\n---\nMail me@example.org.\n\n" + "a@" * (n // 2) + "\n\n" + \
+        "x@x." * (n // 4) + "\n"
+
+
+def deep_line_quotes(scale):
+    # CVE-2023-24824: `>` × n then `a*` × n on one line, 1 MB. cmark-gfm 0.29.0.gfm.6 takes
+    # depth × inline nodes; converters/markdown/cmark_nesting_guard.cpp caps the markers of a line.
+    # No front matter: test_bad_inputs.py reads these four cases with the Markdown reader (the
+    # Jekyll reader's kramdown rewriting is itself slow on some: docs/robustness.md, "Known limits").
+    n = 1_000_000 * scale // 3
+    return ">" * n + "a*" * n + "\n"
+
+
+def deep_line_list(scale):
+    # CVE-2023-24824: ` -` × n, `x`, then n blank lines (each blank line costs the list depth).
+    n = 1_000_000 * scale // 3
+    return " -" * n + "x" + "\n" * n
+
+
+def image_openers(scale):
+    # CVE-2023-22486: `![[]()` × n, 1 MB: every link walks over every unclosed `![` before it.
+    return "![[]()" * (1_000_000 * scale // 6) + "\n"
+
+
+def html_openers(scale):
+    # CVE-2023-22484 family: raw HTML openers without their end (`<?`, `<!A `, `<![CDATA[`), each
+    # scanned to the end of its paragraph; three paragraphs of 1/3 MB.
+    n = 1_000_000 * scale // 3
+    return "a <?" * (n // 4) + "\n\n" + "a <!A " * (n // 6) + "\n\n" + "a <![CDATA[" * (n // 11) + "\n"
+
+
 def many_attributes(scale):
     attrs = " ".join(f'data-a{i}="v{i}"' for i in range(N * scale))
     return f"<html><body><p {attrs}>text</p></body></html>\n"
@@ -84,6 +135,13 @@ CASES = {
     "long-line": long_line,
     "links-emphasis": links_emphasis,
     "references-emphasis": references_emphasis,
+    "table-columns": table_columns,
+    "table-rows": table_rows,
+    "autolink-at": autolink_at,
+    "deep-line-quotes": deep_line_quotes,
+    "deep-line-list": deep_line_list,
+    "image-openers": image_openers,
+    "html-openers": html_openers,
     "many-attributes": many_attributes,
     "nested-divs": nested_divs,
     "nested-quotes": nested_quotes,

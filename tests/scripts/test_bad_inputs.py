@@ -48,6 +48,15 @@ CASES = [
     ("6 MB single line", "gen:long-line.md", 0, ""),
     ("1 MB of links and emphasis", "gen:links-emphasis.md", 0, "[jekyll.emphasis_limit]"),
     ("1 MB of references and emphasis", "gen:references-emphasis.md", 0, "[jekyll.emphasis_limit]"),
+    ("1 MB table of 166,666 columns", "gen:table-columns.md", 0, "[jekyll.table_limit]"),
+    ("0.5 MB of table rows", "gen:table-rows.md", 0, ""),
+    ("1 MB of words of @", "gen:autolink-at.md", 0, "[jekyll.autolink_limit]"),
+    # .txt: no reader claims it, so the content (no front matter) is read as Markdown; the Jekyll
+    # reader's kramdown rewriting is itself slow on `![` and `<![CDATA[` runs (docs/robustness.md).
+    ("1 MB line of 333,333 > then a*", "gen:deep-line-quotes.txt", 0, "[markdown.depth_limit]"),
+    ("1 MB line of 333,333 - then blanks", "gen:deep-line-list.txt", 0, "[markdown.depth_limit]"),
+    ("1 MB of ![[]()", "gen:image-openers.txt", 0, "[markdown.bracket_limit]"),
+    ("1 MB of <? <!A <![CDATA[", "gen:html-openers.txt", 0, "[markdown.raw_html_limit]"),
     ("100,000 attributes", "gen:many-attributes.html", 0, ""),
     ("100,000 nested divs", "gen:nested-divs.html", 0, "[html.depth_limit]"),
     ("100,000 nested > quotes", "gen:nested-quotes.md", 0, "[html.depth_limit]"),
@@ -67,6 +76,17 @@ LINEAR = [
                      "<blockquote><p>quoted</p></blockquote><table><tr><td>a</td><td>b</td></tr></table>\n"),
 ]
 HOSTILE_MD_UNIT = "word *emph* [link](https://e.com/x) "
+TABLE_CHECKS = [  # (label, text for `units`): about 100 KB at UNITS
+    ("table columns", lambda u: "|a" * (8 * u) + "\n" + "|-" * (8 * u) + "\n" + "|b" * (8 * u) + "\n"),
+    ("table rows", lambda u: "|x|y|\n|-|-|\n" + "|x|y|\n" * (8 * u)),
+    ("autolink @", lambda u: "a@" * (12 * u) + "\n\n" + "x@x." * (6 * u) + "\n"),
+]
+NESTING_CHECKS = [  # (label, text for `units`): about 100 KB at UNITS (cmark_nesting_guard.hpp)
+    ("deep > line", lambda u: ">" * (16 * u) + "a*" * (16 * u) + "\n"),
+    ("deep - line", lambda u: " -" * (16 * u) + "x" + "\n" * (16 * u)),
+    ("![[]()", lambda u: "![[]()" * (8 * u) + "\n"),
+    ("<? <!A <![CDATA[", lambda u: "a <?" * (4 * u) + "\n\n" + "a <!A " * (3 * u) + "\n\n" + "a <![CDATA[" * (2 * u) + "\n"),
+]
 MD_UNIT = ("## Section\n\nSome *text* with [a link](https://example.com/x) and 中文的句子，还有标点。\n\n"
            "- one\n- two **b**\n\n> quoted\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n")
 
@@ -154,6 +174,21 @@ def main():
         for scale in (1, 8):
             (tmp / f"hostile-{scale}.md").write_text(HOSTILE_MD_UNIT * (UNITS * scale), encoding="utf-8")
         checks.append(("read md links+emph", lambda s: ["-f", "markdown", str(tmp / f"hostile-{s}.md"), "-t", "json"]))
+        # GFM tables and e-mail autolinks (cmark-gfm 0.29.0.gfm.6 is quadratic in a row's cells and
+        # in the `@` of a word; converters/markdown/cmark_table_guard.hpp keeps them linear), and
+        # a table of many rows (linear in cmark).
+        for label, unit in TABLE_CHECKS:
+            for scale in (1, 8):
+                (tmp / f"{label}-{scale}.md").write_text(unit(UNITS * scale), encoding="utf-8")
+            checks.append((f"read md {label}",
+                           lambda s, label=label: ["-f", "markdown", str(tmp / f"{label}-{s}.md"), "-t", "json"]))
+        # Deep nesting on one line, unclosed `![`, raw HTML openers without their end
+        # (cmark-gfm 0.29.0.gfm.6 is quadratic on each; converters/markdown/cmark_nesting_guard.hpp).
+        for n, (label, unit) in enumerate(NESTING_CHECKS):
+            for scale in (1, 8):
+                (tmp / f"nesting{n}-{scale}.md").write_text(unit(UNITS * scale), encoding="utf-8")
+            checks.append((f"read md {label}",
+                           lambda s, n=n: ["-f", "markdown", str(tmp / f"nesting{n}-{s}.md"), "-t", "json"]))
         for label, argv in checks:
             times = []
             for scale in (1, 8):
