@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "converters/markdown/stand_ins.hpp"
 #include "core/error.hpp"
 
 namespace sheaf::markdown {
@@ -129,79 +130,6 @@ bool is_mark_block_syntax(std::string_view text, std::size_t from, const Line& l
   return false;
 }
 
-/// Private-use code points (U+E000–U+F8FF, then U+F0000–U+FFFFD) the input does not contain.
-std::array<std::string, 3> pick_stand_ins(std::string_view text) {
-  constexpr std::uint32_t kBmpFirst = 0xE000, kBmpLast = 0xF8FF;
-  constexpr std::uint32_t kPlaneFirst = 0xF0000, kPlaneLast = 0xFFFFD;
-  const std::size_t bmp = kBmpLast - kBmpFirst + 1;
-  std::vector<bool> used(bmp + (kPlaneLast - kPlaneFirst + 1), false);
-  const auto mark_used = [&](const unsigned char* s, std::size_t n) {
-    if ((s[0] == 0xEE || s[0] == 0xEF) && n >= 3) {
-      const std::uint32_t cp = ((s[0] & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
-      if (cp >= kBmpFirst && cp <= kBmpLast) used[cp - kBmpFirst] = true;
-    } else if (s[0] == 0xF3 && n >= 4) {
-      const std::uint32_t cp = ((s[0] & 0x07u) << 18) | ((s[1] & 0x3Fu) << 12) |
-                               ((s[2] & 0x3Fu) << 6) | (s[3] & 0x3Fu);
-      if (cp >= kPlaneFirst && cp <= kPlaneLast) used[bmp + (cp - kPlaneFirst)] = true;
-    }
-  };
-  const auto hex = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    return -1;
-  };
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (s[i] >= 0xEE) {
-      mark_used(s + i, text.size() - i);
-    } else if (s[i] == '%') {
-      // cmark writes a stand-in in an href percent-encoded: that spelling must be free too.
-      unsigned char bytes[4];
-      std::size_t n = 0;
-      for (std::size_t k = i; n < 4 && k + 2 < text.size() && text[k] == '%'; k += 3) {
-        const int hi = hex(text[k + 1]), lo = hex(text[k + 2]);
-        if (hi < 0 || lo < 0) break;
-        bytes[n++] = static_cast<unsigned char>(hi * 16 + lo);
-      }
-      if (n >= 3) mark_used(bytes, n);
-    }
-  }
-  std::array<std::string, 3> out;
-  std::size_t found = 0;
-  for (std::size_t k = 0; k < used.size() && found < out.size(); ++k) {
-    if (used[k]) continue;
-    const std::uint32_t cp = k < bmp ? kBmpFirst + static_cast<std::uint32_t>(k)
-                                     : kPlaneFirst + static_cast<std::uint32_t>(k - bmp);
-    std::string& u = out[found++];
-    if (cp < 0x10000) {
-      u += static_cast<char>(0xE0 | (cp >> 12));
-    } else {
-      u += static_cast<char>(0xF0 | (cp >> 18));
-      u += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    }
-    u += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    u += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-  if (found < out.size())
-    throw Error(ErrorCode::limit,
-                "Markdown text uses every private-use character; its emphasis cannot be guarded");
-  return out;
-}
-
-void replace_all(std::string& s, std::string_view from, char to) {
-  if (s.find(from) == std::string::npos) return;
-  std::string out;
-  out.reserve(s.size());
-  std::size_t pos = 0;
-  for (std::size_t hit; (hit = s.find(from, pos)) != std::string::npos; pos = hit + from.size()) {
-    out.append(s, pos, hit - pos);
-    out += to;
-  }
-  out.append(s, pos, std::string::npos);
-  s = std::move(out);
-}
-
 }  // namespace
 
 GuardedMarkdown guard_emphasis(std::string_view markdown, const GuardLimits& limits) {
@@ -246,7 +174,10 @@ GuardedMarkdown guard_emphasis(std::string_view markdown, const GuardLimits& lim
 
   GuardedMarkdown out;
   if (std::find(chosen.begin(), chosen.end(), true) == chosen.end()) return out;
-  out.stand_ins = pick_stand_ins(markdown);
+  {
+    std::vector<std::string> picked = pick_stand_ins(markdown, 3, kEmphasisStandIns);
+    for (std::size_t k = 0; k < 3; ++k) out.stand_ins[k] = std::move(picked[k]);
+  }
   out.text.reserve(markdown.size() + markdown.size() / 8);
   std::size_t copied = 0;
   for (std::size_t k = 0; k < chunks.size(); ++k) {
@@ -286,16 +217,9 @@ GuardedMarkdown guard_emphasis(std::string_view markdown, const GuardLimits& lim
 
 void restore_emphasis_marks(std::string& html, const GuardedMarkdown& guarded) {
   if (guarded.neutralised.empty()) return;
-  static constexpr char kHex[] = "0123456789ABCDEF";
   for (std::size_t k = 0; k < 3; ++k) {
-    replace_all(html, guarded.stand_ins[k], kMarks[k]);
-    std::string percent;  // as cmark's href escaping writes it
-    for (unsigned char c : guarded.stand_ins[k]) {
-      percent += '%';
-      percent += kHex[c >> 4];
-      percent += kHex[c & 0x0F];
-    }
-    replace_all(html, percent, kMarks[k]);
+    const std::string_view mark(&kMarks[k], 1);
+    restore_stand_in(html, guarded.stand_ins[k], mark, mark);
   }
 }
 

@@ -4,6 +4,7 @@
 #include <array>
 #include <numeric>
 
+#include "converters/markdown/stand_ins.hpp"
 #include "core/error.hpp"
 
 namespace sheaf::markdown {
@@ -58,68 +59,6 @@ std::vector<Unit> choose(std::vector<Unit> units, std::uint64_t per_unit_count, 
   return out;  // in text order, as `units`
 }
 
-/// Two supplementary private-use code points (U+F0000–U+FFFFD, U+100000–U+10FFFD) absent from
-/// `text`, also in the percent-encoded spelling cmark uses in an href.
-std::array<std::string, 2> pick_stand_ins(std::string_view text) {
-  constexpr std::uint32_t kFirst = 0xF0000, kLast = 0x10FFFD;
-  std::vector<bool> used(kLast - kFirst + 1, false);
-  const auto mark_used = [&](const unsigned char* s, std::size_t n) {
-    if (n < 4 || (s[0] != 0xF3 && s[0] != 0xF4)) return;
-    const std::uint32_t cp = ((s[0] & 0x07u) << 18) | ((s[1] & 0x3Fu) << 12) | ((s[2] & 0x3Fu) << 6) |
-                             (s[3] & 0x3Fu);
-    if (cp >= kFirst && cp <= kLast) used[cp - kFirst] = true;
-  };
-  const auto hex = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    return -1;
-  };
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (s[i] == 0xF3 || s[i] == 0xF4) {
-      mark_used(s + i, text.size() - i);
-    } else if (s[i] == '%') {
-      unsigned char bytes[4];
-      std::size_t n = 0;
-      for (std::size_t k = i; n < 4 && k + 2 < text.size() && text[k] == '%'; k += 3) {
-        const int hi = hex(text[k + 1]), lo = hex(text[k + 2]);
-        if (hi < 0 || lo < 0) break;
-        bytes[n++] = static_cast<unsigned char>(hi * 16 + lo);
-      }
-      mark_used(bytes, n);
-    }
-  }
-  std::array<std::string, 2> out;
-  std::size_t found = 0;
-  for (std::size_t k = 0; k < used.size() && found < out.size(); ++k) {
-    const std::uint32_t cp = kFirst + static_cast<std::uint32_t>(k);
-    if (used[k] || (cp & 0xFFFE) == 0xFFFE) continue;  // U+xFFFE/U+xFFFF are noncharacters
-    std::string& u = out[found++];
-    u += static_cast<char>(0xF0 | (cp >> 18));
-    u += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    u += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    u += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-  if (found < out.size())
-    throw Error(ErrorCode::limit,
-                "Markdown text uses every private-use character; its tables cannot be guarded");
-  return out;
-}
-
-void replace_all(std::string& s, std::string_view from, std::string_view to) {
-  if (from.empty() || s.find(from) == std::string::npos) return;
-  std::string out;
-  out.reserve(s.size());
-  std::size_t pos = 0;
-  for (std::size_t hit; (hit = s.find(from, pos)) != std::string::npos; pos = hit + from.size()) {
-    out.append(s, pos, hit - pos);
-    out += to;
-  }
-  out.append(s, pos, std::string::npos);
-  s = std::move(out);
-}
-
 }  // namespace
 
 TableGuarded guard_tables(std::string_view markdown, const TableGuardLimits& limits) {
@@ -156,7 +95,7 @@ TableGuarded guard_tables(std::string_view markdown, const TableGuardLimits& lim
 
   TableGuarded out;
   if (guarded_lines.empty() && guarded_words.empty()) return out;
-  std::array<std::string, 2> stand_ins = pick_stand_ins(markdown);
+  std::vector<std::string> stand_ins = pick_stand_ins(markdown, 2, kTableStandIns);
   out.pipe_stand_in = std::move(stand_ins[0]);
   out.at_stand_in = std::move(stand_ins[1]);
   out.text.reserve(markdown.size() + markdown.size() / 4);
@@ -182,22 +121,9 @@ TableGuarded guard_tables(std::string_view markdown, const TableGuardLimits& lim
 
 void restore_table_marks(std::string& html, const TableGuarded& guarded) {
   if (guarded.findings.empty()) return;
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  // In an href cmark percent-encodes the stand-in; it writes `|` as %7C there, `@` as is.
-  const struct {
-    const std::string* stand_in;
-    std::string_view mark, in_href;
-  } swaps[] = {{&guarded.pipe_stand_in, "|", "%7C"}, {&guarded.at_stand_in, "@", "@"}};
-  for (const auto& swap : swaps) {
-    replace_all(html, *swap.stand_in, swap.mark);
-    std::string percent;
-    for (unsigned char c : *swap.stand_in) {
-      percent += '%';
-      percent += kHex[c >> 4];
-      percent += kHex[c & 0x0F];
-    }
-    replace_all(html, percent, swap.in_href);
-  }
+  // In an href cmark percent-encodes a stand-in; it writes `|` as %7C there, `@` as is.
+  restore_stand_in(html, guarded.pipe_stand_in, "|", "%7C");
+  restore_stand_in(html, guarded.at_stand_in, "@", "@");
 }
 
 void report_table_guard(const std::vector<TableGuardFinding>& findings, std::string_view id_prefix,
