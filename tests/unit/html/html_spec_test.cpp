@@ -9,40 +9,16 @@
 #include "converters/html/html.hpp"
 #include "tests/support/describe.hpp"
 #include "tests/support/golden.hpp"
+#include "tests/support/spec_examples.hpp"
 
 namespace sheaf {
 namespace {
 
-struct Example {
-  int line = 0;
-  std::string html;
-  std::string expected;
-};
-
-std::vector<Example> load_examples(const std::string& text) {
-  const std::string fence = "```````````````````````````````` example";
-  const std::string end = "````````````````````````````````";
-  std::vector<Example> out;
-  std::istringstream in(text);
-  std::string line;
-  int number = 0;
-  Example* cur = nullptr;
-  bool in_expected = false;
-  while (std::getline(in, line)) {
-    ++number;
-    if (!cur && line == fence) {
-      out.push_back(Example{number + 1, {}, {}});
-      cur = &out.back();
-      in_expected = false;
-    } else if (cur && line == end) {
-      if (!cur->expected.empty() && cur->expected.back() == '\n') cur->expected.pop_back();
-      cur = nullptr;
-    } else if (cur && !in_expected && line == ".") {
-      in_expected = true;
-    } else if (cur) {
-      (in_expected ? cur->expected : cur->html) += line + "\n";
-    }
-  }
+/// The examples of the file, their expected model without its last newline.
+std::vector<test::SpecExample> load_examples(const std::string& text) {
+  std::vector<test::SpecExample> out = test::load_spec_examples(text);
+  for (test::SpecExample& ex : out)
+    if (!ex.expected.empty() && ex.expected.back() == '\n') ex.expected.pop_back();
   return out;
 }
 
@@ -83,13 +59,13 @@ ReaderOptions options_of(const std::string& html, bool* page = nullptr) {
 TEST(HtmlReaderSpec, AllExamplesGiveTheirModel) {
   const auto examples = load_examples(test::read_source_file("tests/spec/html_reader.txt"));
   ASSERT_GT(examples.size(), 30u);
-  for (const Example& ex : examples) {
+  for (const test::SpecExample& ex : examples) {
     MemoryContext context;
     bool page = false;
-    const ReaderOptions options = options_of(ex.html, &page);
-    const Blocks blocks = page ? html::read(Input{ex.html, "example.html", {}}, options, context).blocks
-                               : html::read_fragment(ex.html, "example.html", options, context);
-    EXPECT_EQ(test::describe(blocks), ex.expected) << "tests/spec/html_reader.txt:" << ex.line << "\n" << ex.html;
+    const ReaderOptions options = options_of(ex.input, &page);
+    const Blocks blocks = page ? html::read(Input{ex.input, "example.html", {}}, options, context).blocks
+                               : html::read_fragment(ex.input, "example.html", options, context);
+    EXPECT_EQ(test::describe(blocks), ex.expected) << "tests/spec/html_reader.txt:" << ex.line << "\n" << ex.input;
   }
 }
 

@@ -10,41 +10,11 @@
 #include "converters/jekyll/jekyll.hpp"
 #include "converters/markdown/markdown.hpp"
 #include "tests/support/golden.hpp"
+#include "tests/support/spec_examples.hpp"
 
 namespace sheaf::test_md {
 namespace {
 
-struct Example {
-  int line = 0;
-  std::string post;
-  std::string expected;
-};
-
-std::vector<Example> load_examples(const std::string& text) {
-  const std::string fence = "```````````````````````````````` example";
-  const std::string end = "````````````````````````````````";
-  std::vector<Example> out;
-  std::istringstream in(text);
-  std::string line;
-  int number = 0;
-  Example* cur = nullptr;
-  bool in_expected = false;
-  while (std::getline(in, line)) {
-    ++number;
-    if (!cur && line == fence) {
-      out.push_back(Example{number + 1, {}, {}});
-      cur = &out.back();
-      in_expected = false;
-    } else if (cur && line == end) {
-      cur = nullptr;
-    } else if (cur && !in_expected && line == ".") {
-      in_expected = true;
-    } else if (cur) {
-      (in_expected ? cur->expected : cur->post) += line + "\n";
-    }
-  }
-  return out;
-}
 
 Document read_post(const std::string& post) {
   MemoryContext context;
@@ -60,13 +30,13 @@ std::string write_post(const Document& d) {
 
 TEST(JekyllMarkdownRoundTripSpec, AllExamplesRoundTrip) {
   const std::string file = "tests/spec/jekyll_markdown_roundtrip.txt";
-  const auto examples = load_examples(test::read_source_file(file));
+  const auto examples = test::load_spec_examples(test::read_source_file(file));
   ASSERT_GE(examples.size(), 8u);
-  for (const Example& ex : examples) {
+  for (const test::SpecExample& ex : examples) {
     const std::string where = file + ":" + std::to_string(ex.line);
-    const Document d = read_post(ex.post);
+    const Document d = read_post(ex.input);
     const std::string written = write_post(d);
-    EXPECT_EQ(written, ex.expected) << where << "\n" << ex.post;
+    EXPECT_EQ(written, ex.expected) << where << "\n" << ex.input;
     const Document back = read_post(written);
     const std::string again = write_post(back);
     EXPECT_EQ(again, written) << where << ": not idempotent";

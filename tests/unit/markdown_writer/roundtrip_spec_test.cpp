@@ -15,6 +15,7 @@
 
 #include "converters/markdown/markdown.hpp"
 #include "tests/support/golden.hpp"
+#include "tests/support/spec_examples.hpp"
 #include "tests/unit/markdown_writer/gfm.hpp"
 
 namespace sheaf::test_md {
@@ -22,50 +23,22 @@ namespace {
 
 struct Example {
   int line = 0;
-  bool keep_raw_html = false;
-  bool gfm = false;
+  bool keep_raw_html = false;  ///< `raw-html-keep` on the example line
+  bool gfm = false;            ///< `gfm` on the example line: compared as GFM renders it
   std::string markdown;
   std::string expected;
 };
 
 std::vector<Example> load_examples(const std::string& text) {
-  const std::string fence = "```````````````````````````````` example";
-  const std::string end = "````````````````````````````````";
   std::vector<Example> out;
-  std::istringstream in(text);
-  std::string line;
-  int number = 0;
-  Example* cur = nullptr;
-  bool in_expected = false;
-  while (std::getline(in, line)) {
-    ++number;
-    if (!cur && line.rfind(fence, 0) == 0) {
-      out.push_back(Example{number + 1, false, false, {}, {}});
-      cur = &out.back();
-      std::istringstream words(line.substr(fence.size()));
-      for (std::string w; words >> w;) {
-        if (w == "raw-html-keep") cur->keep_raw_html = true;
-        else if (w == "gfm") cur->gfm = true;
-        else ADD_FAILURE() << "unknown word on the example line " << number << ": " << w;
-      }
-      in_expected = false;
-    } else if (cur && line == end) {
-      cur = nullptr;
-    } else if (cur && !in_expected && line == ".") {
-      in_expected = true;
-    } else if (cur) {
-      // `→` stands for a tab, as in the CommonMark spec.
-      std::string l;
-      for (std::size_t i = 0; i < line.size(); ++i) {
-        if (line.compare(i, 3, "\xE2\x86\x92") == 0) {
-          l += '\t';
-          i += 2;
-        } else {
-          l += line[i];
-        }
-      }
-      (in_expected ? cur->expected : cur->markdown) += l + "\n";
+  for (test::SpecExample& ex : test::load_spec_examples(text)) {
+    Example e{ex.line, false, false, std::move(ex.input), std::move(ex.expected)};
+    for (const std::string& w : ex.words) {
+      if (w == "raw-html-keep") e.keep_raw_html = true;
+      else if (w == "gfm") e.gfm = true;
+      else ADD_FAILURE() << "unknown word on the example line " << ex.line - 1 << ": " << w;
     }
+    out.push_back(std::move(e));
   }
   return out;
 }
