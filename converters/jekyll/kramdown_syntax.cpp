@@ -153,18 +153,102 @@ bool rule_like(std::string_view line) {
   return !t.empty() && t.find_first_not_of("-=*_:|+ \t") == std::string_view::npos;
 }
 
+/// `line.find(needle, from)`, remembering the last answer: a search from a position between the
+/// last start and the occurrence found (or the end, when there was none) has the same answer.
+/// rewrite_spans searches forward from each opener it meets; without the memo a line of openers
+/// without their closer (`a <?` × n) costs a scan to the end of the line per opener (issue 9).
+class ForwardFinder {
+ public:
+  ForwardFinder(std::string_view line, std::string_view needle) : line_(line), needle_(needle) {}
+
+  std::size_t operator()(std::size_t from) {
+    if (from < from_ || from > at_) {
+      from_ = from;
+      at_ = line_.find(needle_, from);
+    }
+    return at_;
+  }
+
+ private:
+  std::string_view line_;
+  std::string_view needle_;
+  std::size_t from_ = std::string_view::npos;  // no search yet
+  std::size_t at_ = std::string_view::npos;
+};
+
+/// The closer balancing an opener (`[`…`]`, `(`…`)`) of one line, backslash escapes skipped, as
+/// a scan from the opener finds it; computed for the whole line with one stack when first asked,
+/// so that a line of openers without their closer (`![[]()` × n) is not scanned once per opener.
+/// A scan from an opener that is not itself escaped reads the escapes after it as a scan from the
+/// line start does: a backslash run starts after a character that is no backslash.
+class BracketMatcher {
+ public:
+  BracketMatcher(std::string_view line, char open, char close) : line_(line), open_(open), close_(close) {}
+
+  /// The position of the closer balancing the opener at `line[at]`, or npos when there is none.
+  std::size_t operator()(std::size_t at) {
+    if (match_.empty()) compute();
+    if (match_[at] == kNotOpener) return scan(at);  // an escaped opener: as written, unindexed
+    return match_[at];
+  }
+
+ private:
+  static constexpr std::size_t kNotOpener = std::string_view::npos - 1;
+
+  void compute() {
+    match_.assign(line_.size(), kNotOpener);
+    std::vector<std::size_t> open;
+    for (std::size_t k = 0; k < line_.size(); ++k) {
+      if (line_[k] == '\\') {
+        ++k;
+      } else if (line_[k] == open_) {
+        match_[k] = std::string_view::npos;
+        open.push_back(k);
+      } else if (line_[k] == close_ && !open.empty()) {
+        match_[open.back()] = k;
+        open.pop_back();
+      }
+    }
+  }
+
+  std::size_t scan(std::size_t at) const {
+    int depth = 0;
+    for (std::size_t k = at; k < line_.size(); ++k) {
+      if (line_[k] == '\\') ++k;
+      else if (line_[k] == open_) ++depth;
+      else if (line_[k] == close_ && --depth == 0) return k;
+    }
+    return std::string_view::npos;
+  }
+
+  std::string_view line_;
+  char open_;
+  char close_;
+  std::vector<std::size_t> match_;  // per position: its closer, npos, or kNotOpener
+};
+
+/// The closer searches of one rewrite_spans call (issue 9: linear time on hostile lines).
+struct SpanClosers {
+  explicit SpanClosers(std::string_view line)
+      : angle(line, ">"), comment_end(line, "-->"), bracket(line, '[', ']'), paren(line, '(', ')') {}
+  ForwardFinder angle;
+  ForwardFinder comment_end;
+  BracketMatcher bracket;
+  BracketMatcher paren;
+};
+
 /// The end of the inline HTML tag, comment or autolink starting at `line[i]` (`<`), or npos when
 /// `<` does not start one.
-std::size_t tag_end(std::string_view line, std::size_t i) {
+std::size_t tag_end(std::string_view line, std::size_t i, SpanClosers& closers) {
   if (i + 1 >= line.size()) return std::string_view::npos;
   const char c = line[i + 1];
   if (line.substr(i).starts_with("<!--")) {
-    const std::size_t close = line.find("-->", i + 4);
+    const std::size_t close = closers.comment_end(i + 4);
     return close == std::string_view::npos ? std::string_view::npos : close + 3;
   }
   if (!(std::isalpha(static_cast<unsigned char>(c)) != 0 || c == '/' || c == '!' || c == '?'))
     return std::string_view::npos;
-  const std::size_t close = line.find('>', i + 1);
+  const std::size_t close = closers.angle(i + 1);
   return close == std::string_view::npos ? std::string_view::npos : close + 1;
 }
 
@@ -182,14 +266,9 @@ std::size_t email_autolink_end(std::string_view line, std::size_t i) {
 }
 
 /// The end of a link destination `(…)` starting at `line[i]`, parentheses balanced.
-std::size_t destination_end(std::string_view line, std::size_t i) {
-  int depth = 0;
-  for (std::size_t k = i; k < line.size(); ++k) {
-    if (line[k] == '\\') ++k;
-    else if (line[k] == '(') ++depth;
-    else if (line[k] == ')' && --depth == 0) return k + 1;
-  }
-  return std::string_view::npos;
+std::size_t destination_end(std::size_t i, SpanClosers& closers) {
+  const std::size_t close = closers.paren(i);
+  return close == std::string_view::npos ? close : close + 1;
 }
 
 /// `text` with the Markdown punctuation escaped, so cmark shows it as written; `<` and `&` stay,
@@ -263,15 +342,10 @@ bool block_rule_line(std::string_view line) {
 
 /// The `]` that closes an image's alt text opened by the `[` at `open` (brackets balanced,
 /// backslash escapes skipped) when a destination `(` or reference `[` follows it; else npos.
-std::size_t image_alt_end(std::string_view line, std::size_t open) {
-  int depth = 0;
-  for (std::size_t k = open; k < line.size(); ++k) {
-    if (line[k] == '\\') ++k;
-    else if (line[k] == '[') ++depth;
-    else if (line[k] == ']' && --depth == 0)
-      return k + 1 < line.size() && (line[k + 1] == '(' || line[k + 1] == '[') ? k : std::string_view::npos;
-  }
-  return std::string_view::npos;
+std::size_t image_alt_end(std::string_view line, std::size_t open, SpanClosers& closers) {
+  const std::size_t k = closers.bracket(open);
+  if (k == std::string_view::npos) return k;
+  return k + 1 < line.size() && (line[k + 1] == '(' || line[k + 1] == '[') ? k : std::string_view::npos;
 }
 
 std::string rewrite_spans(std::string_view line, const KramdownConfig& config, bool* in_tag = nullptr) {
@@ -301,6 +375,7 @@ std::string rewrite_spans(std::string_view line, const KramdownConfig& config, b
   const bool typography = !block_rule_line(line) && !definition;
   char prev = 0;  // the last plain-text character, 0 after other syntax (typographic_at)
   std::size_t alt_end = 0;
+  SpanClosers closers(line);
   auto copy_to = [&](std::size_t end) {
     out.append(line.substr(i, end - i));
     i = end;
@@ -325,9 +400,9 @@ std::string rewrite_spans(std::string_view line, const KramdownConfig& config, b
       out += "[" + std::string(address) + "](mailto:" + std::string(address) + ")";
       i = end;
       prev = 0;
-    } else if (c == '<' && line.substr(i).starts_with("<mailto:") && tag_end(line, i) != std::string_view::npos) {
+    } else if (c == '<' && line.substr(i).starts_with("<mailto:") && tag_end(line, i, closers) != std::string_view::npos) {
       // kramdown shows a mailto autolink without its scheme.
-      const std::size_t end = tag_end(line, i);
+      const std::size_t end = tag_end(line, i, closers);
       const std::string_view address = line.substr(i + 8, end - i - 9);
       out += "[" + std::string(address) + "](mailto:" + std::string(address) + ")";
       i = end;
@@ -337,9 +412,9 @@ std::string rewrite_spans(std::string_view line, const KramdownConfig& config, b
                  return rewrite_spans(s, config);
                })) {
       prev = 0;
-    } else if (c == '<' && tag_end(line, i) != std::string_view::npos) {
+    } else if (c == '<' && tag_end(line, i, closers) != std::string_view::npos) {
       // kramdown keeps the content of these span elements raw.
-      std::size_t end = tag_end(line, i);
+      std::size_t end = tag_end(line, i, closers);
       std::size_t n = i + 1;
       while (n < line.size() && std::isalnum(static_cast<unsigned char>(line[n])) != 0) ++n;
       std::string name(line.substr(i + 1, n - i - 1));
@@ -351,15 +426,15 @@ std::string rewrite_spans(std::string_view line, const KramdownConfig& config, b
         }
       copy_to(end);
     } else if (c == '<' && i + 1 < line.size() &&
-               ((std::isalpha(static_cast<unsigned char>(line[i + 1])) != 0 && line.find('>', i) == std::string_view::npos) ||
-                (line.substr(i).starts_with("<!--") && line.find("-->", i) == std::string_view::npos))) {
+               ((std::isalpha(static_cast<unsigned char>(line[i + 1])) != 0 && closers.angle(i) == std::string_view::npos) ||
+                (line.substr(i).starts_with("<!--") && closers.comment_end(i) == std::string_view::npos))) {
       if (in_tag) *in_tag = true;  // a tag whose attributes run onto the next line
       copy_to(line.size());
     } else if (c == '!' && i + 1 < line.size() && line[i + 1] == '[' &&
-               (alt_end = image_alt_end(line, i + 1)) != std::string_view::npos) {
+               (alt_end = image_alt_end(line, i + 1, closers)) != std::string_view::npos) {
       copy_to(alt_end);  // kramdown's alt text is plain: no typography
     } else if (c == ']' && i + 1 < line.size() && (line[i + 1] == '(' || line[i + 1] == '[')) {
-      const std::size_t end = line[i + 1] == '(' ? destination_end(line, i + 1) : line.find(']', i + 1);
+      const std::size_t end = line[i + 1] == '(' ? destination_end(i + 1, closers) : line.find(']', i + 1);
       copy_to(end == std::string_view::npos ? i + 1 : (line[i + 1] == '(' ? end : end + 1));
     } else if (c == '[' && i + 1 < line.size() && line[i + 1] == '^') {
       const std::size_t end = line.find(']', i);
