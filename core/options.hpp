@@ -48,6 +48,11 @@ struct ReaderOptions {
   /// URL (<link rel=canonical>, else og:url; pages only). An absolute `<base href>` always applies,
   /// this option or not (docs/formats/html.md). Default "": links kept as written.
   std::string base_url;
+  /// Markdown and Jekyll: build the model through cmark-gfm's HTML and the HTML reader even when
+  /// the direct reading of cmark's tree applies (converters/markdown/cmark_model.hpp). Both give
+  /// the same blocks; tests compare them, and it is the way back should they ever differ.
+  /// Default false (the direct route where it applies).
+  bool markdown_via_html = false;
 };
 
 enum class Wrap { none, auto_wrap, preserve };

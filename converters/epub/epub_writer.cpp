@@ -136,13 +136,10 @@ void report(Context& context, Severity severity, std::string id, std::string mes
   context.report(std::move(d));
 }
 
-}  // namespace
-
-void write_book(const std::vector<Document>& documents, const MetaMap& book_meta, const WriterOptions& options,
-                Context& context, std::ostream& out) {
+/// write_book over pointers, so that write() need not copy its document into a vector.
+void write_documents(std::vector<const Document*> docs, const MetaMap& book_meta, const WriterOptions& options,
+                     Context& context, std::ostream& out) {
   const EpubWriterOptions& eo = options.epub;
-  std::vector<const Document*> docs;
-  for (const Document& d : documents) docs.push_back(&d);
   const Document empty_document;
   if (docs.empty()) docs.push_back(&empty_document);
   std::vector<ChapterPlan> plan = plan_chapters(docs, eo, context);
@@ -299,9 +296,18 @@ void write_book(const std::vector<Document>& documents, const MetaMap& book_meta
   if (!out) throw Error(ErrorCode::io, "cannot write the EPUB output");
 }
 
+}  // namespace
+
+void write_book(const std::vector<Document>& documents, const MetaMap& book_meta, const WriterOptions& options,
+                Context& context, std::ostream& out) {
+  std::vector<const Document*> docs;
+  for (const Document& d : documents) docs.push_back(&d);
+  write_documents(std::move(docs), book_meta, options, context, out);
+}
+
 void write(const Document& doc, const WriterOptions& options, Context& context, std::ostream& out) {
   // A book of one: the post's own metadata is the book's, so nothing is passed as book metadata.
-  write_book(std::vector<Document>{doc}, MetaMap{}, options, context, out);
+  write_documents({&doc}, MetaMap{}, options, context, out);
 }
 
 }  // namespace sheaf::epub

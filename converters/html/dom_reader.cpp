@@ -14,18 +14,6 @@
 namespace sheaf::html {
 namespace {
 
-std::string collapse_spaces(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') { space = true; continue; }
-    if (space && !out.empty()) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
 // Child nodes of an element: about the number of inlines its paragraph will hold.
 std::size_t child_count(const xmlNode* el) {
   std::size_t n = 0;

@@ -1,6 +1,7 @@
 // Tables: rows from thead/tbody/tfoot or bare <tr>, header rows, spans, column alignment.
 #include "converters/html/dom_reader.hpp"
 #include "converters/html/libxml_document.hpp"
+#include "converters/html/table_shape.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -31,11 +32,6 @@ Alignment cell_alignment(const xmlNode* cell) {
   return Alignment::none;
 }
 
-bool all_header(const TableRow& row) {
-  return !row.cells.empty() &&
-         std::all_of(row.cells.begin(), row.cells.end(), [](const TableCell& c) { return c.header; });
-}
-
 }  // namespace
 
 TableRow DomReader::table_row(const xmlNode* tr, std::size_t depth) {
@@ -55,12 +51,12 @@ TableRow DomReader::table_row(const xmlNode* tr, std::size_t depth) {
 }
 
 void DomReader::table(const xmlNode* el, Flow& flow, std::size_t depth) {
-  Table t;
+  Inlines caption;
   std::vector<TableRow> head, body, foot;
   for (const xmlNode* c = el->children; c; c = c->next) {
     const auto name = element_name(c);
-    if (name == "caption" && t.caption.empty()) {
-      t.caption = sub_inlines(c, depth);
+    if (name == "caption" && caption.empty()) {
+      caption = sub_inlines(c, depth);
     } else if (name == "tr") {
       body.push_back(table_row(c, depth));
     } else if (name == "thead" || name == "tbody" || name == "tfoot") {
@@ -69,64 +65,8 @@ void DomReader::table(const xmlNode* el, Flow& flow, std::size_t depth) {
         if (element_name(r) == "tr") target.push_back(table_row(r, depth + 1));
     }
   }
-  // Without <thead>, leading rows of <th> cells are the header.
-  if (head.empty()) {
-    std::size_t n = 0;
-    while (n < body.size() && n + 1 < body.size() && all_header(body[n])) ++n;
-    head.assign(std::make_move_iterator(body.begin()), std::make_move_iterator(body.begin() + static_cast<std::ptrdiff_t>(n)));
-    body.erase(body.begin(), body.begin() + static_cast<std::ptrdiff_t>(n));
-  }
   for (TableRow& r : foot) body.push_back(std::move(r));
-  auto drop_empty = [](std::vector<TableRow>& rows) {
-    std::erase_if(rows, [](const TableRow& r) { return r.cells.empty(); });
-  };
-  drop_empty(head);
-  drop_empty(body);
-
-  std::size_t cells = 0;
-  for (const auto* rows : {&head, &body})
-    for (const TableRow& r : *rows)
-      for (const TableCell& cell : r.cells) cells += cell.content.empty() ? 0 : 1;
-  if (cells == 0) {
-    if (!t.caption.empty()) flow.block(Block{Paragraph{std::move(t.caption)}});
-    return;
-  }
-  // A one-cell table is layout, not data: keep its content only.
-  if (head.size() + body.size() == 1) {
-    TableRow& only = head.empty() ? body.front() : head.front();
-    if (only.cells.size() == 1 && t.caption.empty()) {
-      flow.end_paragraph();
-      for (Block& b : only.cells.front().content) flow.block(std::move(b));
-      return;
-    }
-  }
-
-  // Column count from an occupancy grid, so row spans are counted once.
-  std::vector<int> pending;  // rows still covered by a rowspan, per column
-  std::size_t columns = 0;
-  std::vector<Alignment> aligns;
-  for (const auto* rows : {&head, &body}) {
-    for (const TableRow& r : *rows) {
-      std::size_t col = 0;
-      for (const TableCell& cell : r.cells) {
-        while (col < pending.size() && pending[col] > 0) ++col;
-        const auto span = static_cast<std::size_t>(cell.col_span);
-        if (pending.size() < col + span) pending.resize(col + span, 0);
-        if (aligns.size() < col + span) aligns.resize(col + span, Alignment::none);
-        if (aligns[col] == Alignment::none) aligns[col] = cell.align;
-        for (std::size_t k = col; k < col + span; ++k) pending[k] = cell.row_span;
-        col += span;
-      }
-      columns = std::max(columns, std::max(col, pending.size()));
-      for (int& p : pending)
-        if (p > 0) --p;
-    }
-  }
-  aligns.resize(columns, Alignment::none);
-  t.columns = std::move(aligns);
-  t.head = std::move(head);
-  t.body = std::move(body);
-  flow.block(Block{std::move(t)});
+  add_table(std::move(caption), std::move(head), std::move(body), flow);
 }
 
 }  // namespace sheaf::html

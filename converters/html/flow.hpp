@@ -83,6 +83,9 @@ class Flow {
   bool after_line_break_ = false;
 };
 
+/// `s` with each run of ASCII whitespace made one space and none at the ends (attribute values
+/// such as alt and title text, as the HTML reader reads them).
+std::string collapse_spaces(std::string_view s);
 /// Wraps `children` into the container described by `proto` (Emph, Link, Span…).
 Inline wrap_inline(Inline proto, Inlines children);
 /// True when the inlines show something: text other than spaces (NBSP and U+3000 included),

@@ -13,14 +13,14 @@ std::string lower(std::string s) {
   return s;
 }
 
-bool names_furniture(const std::string& s) {
-  const std::string l = lower(s);
+bool names_furniture(std::string_view s) {
+  const std::string l = lower(std::string(s));
   for (const char* word : {"icon", "zoom", "magnif", "enlarge", "spacer", "pixel.gif", "blank.gif"})
     if (l.find(word) != std::string::npos) return true;
   return false;
 }
 
-bool tiny(const std::string& dim) { return dim == "0" || dim == "1" || dim == "0px" || dim == "1px"; }
+bool tiny(std::string_view dim) { return dim == "0" || dim == "1" || dim == "0px" || dim == "1px"; }
 
 const xmlNode* sole_image_at(const xmlNode* el, int depth) {
   const auto name = element_name(el);
@@ -56,8 +56,14 @@ bool is_lightbox_link(const xmlNode* a) {
 }
 
 Furniture image_furniture(const xmlNode* img) {
-  if (tiny(attribute(img, "width")) || tiny(attribute(img, "height"))) return Furniture::tracking_pixel;
-  if (names_furniture(attribute(img, "src")) || names_furniture(attribute(img, "class"))) return Furniture::icon;
+  return image_furniture(attribute(img, "src"), attribute(img, "class"), attribute(img, "width"),
+                         attribute(img, "height"));
+}
+
+Furniture image_furniture(std::string_view src, std::string_view cls, std::string_view width,
+                          std::string_view height) {
+  if (tiny(width) || tiny(height)) return Furniture::tracking_pixel;
+  if (names_furniture(src) || names_furniture(cls)) return Furniture::icon;
   return Furniture::none;
 }
 

@@ -3,18 +3,19 @@
 // tracking pixels, caption and credit elements. Each rule names the real pattern it handles.
 #include <libxml/tree.h>
 
+#include "converters/html/image_furniture.hpp"
+
 namespace sheaf::html {
 
 /// <a data-fancybox>, <a data-lightbox>, rel="lightbox…", class *fancybox*/*lightbox*: a
 /// widget that opens an image, never a link a reader follows.
 bool is_lightbox_link(const xmlNode* a);
 
-enum class Furniture { none, tracking_pixel, icon };
-
 /// What kind of page furniture an image is: a tracking pixel (width or height 0 or 1), an icon
 /// (src or class naming icon, zoom, magnif, enlarge, spacer, pixel.gif, blank.gif: the zoom icons
 /// of lightbox links), or none. The `tracking_pixels` and `zoom_icons` rules drop them.
 Furniture image_furniture(const xmlNode* img);
+
 
 /// image_furniture(img) != Furniture::none: never the content image of a figure.
 bool is_decorative_image(const xmlNode* img);

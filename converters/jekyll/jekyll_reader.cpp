@@ -16,6 +16,7 @@
 #include "converters/jekyll/site_config.hpp"
 #include "converters/jekyll/toc.hpp"
 #include "converters/markdown/cmark_bridge.hpp"
+#include "converters/markdown/cmark_model.hpp"
 #include "converters/markdown/cmark_nesting_guard.hpp"
 #include "converters/markdown/text_input.hpp"
 #include "core/meta.hpp"
@@ -41,7 +42,8 @@ void add_post_name_metadata(MetaMap& meta, std::string_view path) {
     set_derived(meta, meta_key::title, MetaValue{title_from_slug(name->slug)});
 }
 
-/// Expanded Liquid → kramdown rewritten → cmark-gfm marked HTML → heading ids → model.
+/// Expanded Liquid → kramdown rewritten → cmark-gfm → model (straight from cmark's tree, or
+/// through marked HTML and heading ids).
 Blocks read_markdown(std::string_view body, const LiquidScope& scope, const std::string& name,
                      std::uint32_t line, const ReaderOptions& options, Context& context) {
   try {
@@ -54,14 +56,19 @@ Blocks read_markdown(std::string_view body, const LiquidScope& scope, const std:
     const markdown::NestingGuarded nesting =
         markdown::guard_nesting(rewritten, markdown::NestingGuardLimits{.max_depth = options.max_depth});
     markdown::report_nesting_guard(nesting.findings, "jekyll", name, line, context);
-    std::vector<markdown::NeutralisedParagraph> neutralised;  // cmark_guard.hpp
-    std::vector<markdown::TableGuardFinding> table_findings;  // cmark_table_guard.hpp
-    const std::string html = apply_heading_ids(markdown::render_marked_html(
-        nesting.text.empty() ? std::string_view(rewritten) : std::string_view(nesting.text), false, &neutralised,
-        &table_findings));
-    markdown::report_neutralised(neutralised, "jekyll", name, line, context);
-    markdown::report_table_guard(table_findings, "jekyll", name, line, context);
-    Blocks blocks = html::read_markdown_fragment(html, name, options, context);
+    // The direct route (cmark_model.hpp) where it applies; headings with kramdown's `{#id}` take
+    // the HTML route, where apply_heading_ids reads them.
+    const markdown::TreeReading tree = [&](cmark_node* document) {
+      return options.markdown_via_html
+                 ? std::nullopt
+                 : markdown::read_tree(document, options, context, name, {.kramdown_heading_ids = true});
+    };
+    markdown::MarkdownReading r = markdown::read_marked(
+        nesting.text.empty() ? std::string_view(rewritten) : std::string_view(nesting.text), false, &tree);
+    markdown::report_neutralised(r.neutralised, "jekyll", name, line, context);  // cmark_guard.hpp
+    markdown::report_table_guard(r.table_findings, "jekyll", name, line, context);  // cmark_table_guard.hpp
+    Blocks blocks = r.blocks ? std::move(*r.blocks)
+                             : html::read_markdown_fragment(apply_heading_ids(r.html), name, options, context);
     merge_definition_lists(blocks);
     std::erase_if(blocks, [](const Block& b) {  // kramdown's block ends, kept apart until here
       const auto* p = std::get_if<Paragraph>(&b.node);

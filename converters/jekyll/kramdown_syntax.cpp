@@ -5,6 +5,7 @@
 #include "converters/jekyll/kramdown_html.hpp"
 #include "converters/jekyll/kramdown_links.hpp"
 #include "converters/jekyll/kramdown_spans.hpp"
+#include "converters/jekyll/text_search.hpp"
 #include "converters/jekyll/typography.hpp"
 #include "converters/markdown/cmark_bridge.hpp"
 
@@ -153,88 +154,32 @@ bool rule_like(std::string_view line) {
   return !t.empty() && t.find_first_not_of("-=*_:|+ \t") == std::string_view::npos;
 }
 
-/// `line.find(needle, from)`, remembering the last answer: a search from a position between the
-/// last start and the occurrence found (or the end, when there was none) has the same answer.
-/// rewrite_spans searches forward from each opener it meets; without the memo a line of openers
-/// without their closer (`a <?` × n) costs a scan to the end of the line per opener (issue 9).
-class ForwardFinder {
- public:
-  ForwardFinder(std::string_view line, std::string_view needle) : line_(line), needle_(needle) {}
-
-  std::size_t operator()(std::size_t from) {
-    if (from < from_ || from > at_) {
-      from_ = from;
-      at_ = line_.find(needle_, from);
-    }
-    return at_;
-  }
-
- private:
-  std::string_view line_;
-  std::string_view needle_;
-  std::size_t from_ = std::string_view::npos;  // no search yet
-  std::size_t at_ = std::string_view::npos;
-};
-
-/// The closer balancing an opener (`[`…`]`, `(`…`)`) of one line, backslash escapes skipped, as
-/// a scan from the opener finds it; computed for the whole line with one stack when first asked,
-/// so that a line of openers without their closer (`![[]()` × n) is not scanned once per opener.
-/// A scan from an opener that is not itself escaped reads the escapes after it as a scan from the
-/// line start does: a backslash run starts after a character that is no backslash.
-class BracketMatcher {
- public:
-  BracketMatcher(std::string_view line, char open, char close) : line_(line), open_(open), close_(close) {}
-
-  /// The position of the closer balancing the opener at `line[at]`, or npos when there is none.
-  std::size_t operator()(std::size_t at) {
-    if (match_.empty()) compute();
-    if (match_[at] == kNotOpener) return scan(at);  // an escaped opener: as written, unindexed
-    return match_[at];
-  }
-
- private:
-  static constexpr std::size_t kNotOpener = std::string_view::npos - 1;
-
-  void compute() {
-    match_.assign(line_.size(), kNotOpener);
-    std::vector<std::size_t> open;
-    for (std::size_t k = 0; k < line_.size(); ++k) {
-      if (line_[k] == '\\') {
-        ++k;
-      } else if (line_[k] == open_) {
-        match_[k] = std::string_view::npos;
-        open.push_back(k);
-      } else if (line_[k] == close_ && !open.empty()) {
-        match_[open.back()] = k;
-        open.pop_back();
-      }
-    }
-  }
-
-  std::size_t scan(std::size_t at) const {
-    int depth = 0;
-    for (std::size_t k = at; k < line_.size(); ++k) {
-      if (line_[k] == '\\') ++k;
-      else if (line_[k] == open_) ++depth;
-      else if (line_[k] == close_ && --depth == 0) return k;
-    }
-    return std::string_view::npos;
-  }
-
-  std::string_view line_;
-  char open_;
-  char close_;
-  std::vector<std::size_t> match_;  // per position: its closer, npos, or kNotOpener
-};
-
 /// The closer searches of one rewrite_spans call (issue 9: linear time on hostile lines).
+/// Every closer search of the line goes through these (text_search.hpp), so that a line of
+/// openers without their closer (`[^`, `{:`, `{::comment}`, `<code>`, backtick runs of
+/// decreasing length) is not scanned to its end once per opener.
 struct SpanClosers {
   explicit SpanClosers(std::string_view line)
-      : angle(line, ">"), comment_end(line, "-->"), bracket(line, '[', ']'), paren(line, '(', ')') {}
-  ForwardFinder angle;
-  ForwardFinder comment_end;
+      : angle(line, ">"), comment_end(line, "-->"), brace(line, "}"), square(line, "]"), runs(line),
+        bracket(line, '[', ']'), paren(line, '(', ')'), line_(line) {}
+  OccurrenceIndex angle;
+  OccurrenceIndex comment_end;
+  OccurrenceIndex brace;
+  OccurrenceIndex square;
+  BacktickRuns runs;
   BracketMatcher bracket;
   BracketMatcher paren;
+
+  /// `line.find(needle, from)` for the few other needles (`</code`, `{:/comment}`, `{:/}`).
+  std::size_t find(const std::string& needle, std::size_t from) {
+    auto it = named_.find(needle);
+    if (it == named_.end()) it = named_.emplace(needle, OccurrenceIndex(line_, needle)).first;
+    return it->second(from);
+  }
+
+ private:
+  std::string_view line_;
+  std::map<std::string, OccurrenceIndex> named_;
 };
 
 /// The end of the inline HTML tag, comment or autolink starting at `line[i]` (`<`), or npos when
@@ -275,10 +220,11 @@ std::size_t destination_end(std::size_t i, SpanClosers& closers) {
 /// so raw HTML is still HTML (kramdown's nomarkdown content goes to the output as it is).
 std::string literal_markdown(std::string_view text) {
   std::string out;
+  OccurrenceIndex angle(text, ">");  // `x<a` × n: no scan to the end per `<`
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (c == '<' && i + 1 < text.size() && (std::isalpha(static_cast<unsigned char>(text[i + 1])) != 0 || text[i + 1] == '/')) {
-      const std::size_t close = text.find('>', i);
+      const std::size_t close = angle(i);
       if (close != std::string_view::npos) {
         out.append(text.substr(i, close + 1 - i));
         i = close;
@@ -295,8 +241,8 @@ std::string literal_markdown(std::string_view text) {
 /// `{::comment …/}` vanish, `{::options …/}` vanishes, `{::nomarkdown}…{:/}` shows its content
 /// literally. Appends to `out`, moves `i` and returns true; false (text as written) for other
 /// names and for an extension without its end tag.
-bool span_extension(std::string_view line, std::size_t& i, std::string& out) {
-  const std::size_t close = line.find('}', i);
+bool span_extension(std::string_view line, std::size_t& i, std::string& out, SpanClosers& closers) {
+  const std::size_t close = closers.brace(i);
   if (close == std::string_view::npos) return false;
   const std::string_view tag = line.substr(i + 3, close - i - 3);
   std::size_t n = 0;
@@ -310,9 +256,9 @@ bool span_extension(std::string_view line, std::size_t& i, std::string& out) {
   }
   if (name == "options") return false;
   const std::string named_end = "{:/" + std::string(name) + "}";
-  std::size_t end = line.find(named_end, close + 1);
+  std::size_t end = closers.find(named_end, close + 1);
   std::size_t end_size = named_end.size();
-  const std::size_t bare = line.find("{:/}", close + 1);
+  const std::size_t bare = closers.find("{:/}", close + 1);
   if (bare != std::string_view::npos && (end == std::string_view::npos || bare < end)) {
     end = bare;
     end_size = 4;
@@ -391,7 +337,7 @@ std::string rewrite_spans(std::string_view line, const KramdownConfig& config, b
       std::size_t k = i;
       while (k < line.size() && line[k] == '`') ++k;
       const std::string_view run = line.substr(i, k - i);
-      const std::size_t close = line.find(run, k);
+      const std::size_t close = closers.runs(k, run.size());
       copy_to(close == std::string_view::npos ? k : close + run.size());
     } else if (c == '<' && email_autolink_end(line, i) != std::string_view::npos) {
       // kramdown's email autolinks allow any letters (cmark's only ASCII ones).
@@ -421,7 +367,7 @@ std::string rewrite_spans(std::string_view line, const KramdownConfig& config, b
       for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
       for (std::string_view raw : {"code", "kbd", "samp", "var", "script", "style", "math", "textarea", "pre"})
         if (name == raw && line[end - 2] != '/') {
-          const std::size_t close = line.find("</" + name, end);
+          const std::size_t close = closers.find("</" + name, end);
           if (close != std::string_view::npos) end = close;
         }
       copy_to(end);
@@ -434,10 +380,10 @@ std::string rewrite_spans(std::string_view line, const KramdownConfig& config, b
                (alt_end = image_alt_end(line, i + 1, closers)) != std::string_view::npos) {
       copy_to(alt_end);  // kramdown's alt text is plain: no typography
     } else if (c == ']' && i + 1 < line.size() && (line[i + 1] == '(' || line[i + 1] == '[')) {
-      const std::size_t end = line[i + 1] == '(' ? destination_end(i + 1, closers) : line.find(']', i + 1);
+      const std::size_t end = line[i + 1] == '(' ? destination_end(i + 1, closers) : closers.square(i + 1);
       copy_to(end == std::string_view::npos ? i + 1 : (line[i + 1] == '(' ? end : end + 1));
     } else if (c == '[' && i + 1 < line.size() && line[i + 1] == '^') {
-      const std::size_t end = line.find(']', i);
+      const std::size_t end = closers.square(i);
       copy_to(end == std::string_view::npos ? i + 2 : end + 1);
     } else if ((c == 'h' || c == 'w') && (prev == 0 || !std::isalnum(static_cast<unsigned char>(prev))) &&
                (line.substr(i).starts_with("http://") || line.substr(i).starts_with("https://") ||
@@ -445,22 +391,22 @@ std::string rewrite_spans(std::string_view line, const KramdownConfig& config, b
       std::size_t end = i;
       while (end < line.size() && !is_blank(line[end]) && line[end] != '<') ++end;
       copy_to(end);
-    } else if (c == '{' && line.substr(i).starts_with("{::") && span_extension(line, i, out)) {
+    } else if (c == '{' && line.substr(i).starts_with("{::") && span_extension(line, i, out, closers)) {
       prev = 0;
     } else if (c == '{' && line.substr(i).starts_with("{:") && !line.substr(i).starts_with("{:/") &&
                !line.substr(i).starts_with("{::") &&
-               line.find('}', i) != std::string_view::npos &&
+               closers.brace(i) != std::string_view::npos &&
                (out.empty() || i == content_start ||
                 std::string_view("`*_)]>}").find(out.back()) != std::string_view::npos ||
-                (!config.kramdown_input && trim(line.substr(line.find('}', i) + 1)).empty()))) {
+                (!config.kramdown_input && trim(line.substr(closers.brace(i) + 1)).empty()))) {
       // A span IAL after a span element; attributes have no place in the model. kramdown keeps one
       // after plain text as text: so does this reader, except at the end of a line, where it is
       // plainly an attribute list (`text {: .x}`) and never shown; with `input: kramdown` that
       // one is text too, as kramdown shows it.
-      i = line.find('}', i) + 1;
+      i = closers.brace(i) + 1;
       prev = 0;
     } else if (c == '$' && line.substr(i).starts_with("$$")) {
-      const std::size_t close = line.find("$$", i + 2);
+      const std::size_t close = closers.find("$$", i + 2);
       if (close == std::string_view::npos || close == i + 2) {
         out += "$$";
         i += 2;
@@ -595,6 +541,7 @@ class Rewriter {
   /// The cells of a table row, split at unescaped `|` outside code spans (`<code>` too).
   static std::vector<std::string> split_cells(std::string_view l) {
     std::vector<std::string> cells(1);
+    BacktickRuns runs(l);  // backtick runs of decreasing length: no scan to the end per run
     for (std::size_t i = 0; i < l.size(); ++i) {
       if (l[i] == '\\' && i + 1 < l.size()) {
         cells.back() += l.substr(i, 2);
@@ -602,7 +549,7 @@ class Rewriter {
       } else if (l[i] == '`') {
         std::size_t k = i;
         while (k < l.size() && l[k] == '`') ++k;
-        const std::size_t close = l.find(l.substr(i, k - i), k);
+        const std::size_t close = runs(k, k - i);
         const std::size_t end = close == std::string_view::npos ? k : close + (k - i);
         cells.back() += l.substr(i, end - i);
         i = end - 1;

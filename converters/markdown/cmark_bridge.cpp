@@ -53,16 +53,30 @@ struct Parsed {
   NodePtr document;
 };
 
-Parsed parse_gfm(std::string_view markdown) {
+}  // namespace
+
+bool may_autolink(std::string_view markdown) {
+  // The extension acts on `@` (e-mail addresses), on `:` followed by `//` (URLs) and on `w`
+  // starting `www.`; text without any of them parses the same without it, and the extension's
+  // work at every `w` and `:` is a third of the parse of a large post.
+  return markdown.find('@') != std::string_view::npos || markdown.find("://") != std::string_view::npos ||
+         markdown.find("www.") != std::string_view::npos;
+}
+
+namespace {
+
+Parsed parse_gfm(std::string_view markdown, bool all_extensions = false) {
   if (markdown.size() > kMaxBytes)
     throw Error(ErrorCode::limit, "Markdown text larger than 1 GiB cannot be parsed by cmark-gfm");
   Parsed p;
+  const bool autolink = all_extensions || may_autolink(markdown);
   {
     const std::lock_guard<std::mutex> guard(cmark_global_state_lock());
     cmark_gfm_core_extensions_ensure_registered();
     p.parser.reset(cmark_parser_new(kOptions));
     if (!p.parser) throw Error(ErrorCode::internal, "cmark-gfm could not create a parser");
     for (const char* name : kExtensions) {
+      if (!autolink && std::string_view(name) == "autolink") continue;
       cmark_syntax_extension* extension = cmark_find_syntax_extension(name);
       if (!extension || !cmark_parser_attach_syntax_extension(p.parser.get(), extension))
         throw Error(ErrorCode::internal,
@@ -201,31 +215,44 @@ void add_marks(cmark_node* document, bool keep_raw_html) {
 
 }  // namespace
 
-std::string render_gfm_html(std::string_view markdown) {
+std::string render_gfm_html(std::string_view markdown, bool all_extensions) {
   const GuardedMarkdown guarded = guard_emphasis(markdown);
   const std::string_view text = guarded.neutralised.empty() ? markdown : std::string_view(guarded.text);
   const TableGuarded tables = guard_tables(text);  // cmark_table_guard.hpp
-  const Parsed p = parse_gfm(tables.findings.empty() ? text : std::string_view(tables.text));
+  const Parsed p = parse_gfm(tables.findings.empty() ? text : std::string_view(tables.text), all_extensions);
   std::string html = render(p, kOptions);
   restore_table_marks(html, tables);
   restore_emphasis_marks(html, guarded);
   return html;
 }
 
-std::string render_marked_html(std::string_view markdown, bool keep_raw_html,
-                               std::vector<NeutralisedParagraph>* neutralised,
-                               std::vector<TableGuardFinding>* table_findings) {
+MarkdownReading read_marked(std::string_view markdown, bool keep_raw_html, const TreeReading* tree) {
   const GuardedMarkdown guarded = guard_emphasis(markdown);
   const std::string_view text = guarded.neutralised.empty() ? markdown : std::string_view(guarded.text);
   const TableGuarded tables = guard_tables(text);  // cmark_table_guard.hpp
   const Parsed p = parse_gfm(tables.findings.empty() ? text : std::string_view(tables.text));
-  add_marks(p.document.get(), keep_raw_html);
-  std::string html = render(p, kOptions | CMARK_OPT_SOURCEPOS);
-  restore_table_marks(html, tables);
-  restore_emphasis_marks(html, guarded);
-  if (neutralised) *neutralised = guarded.neutralised;
-  if (table_findings) *table_findings = tables.findings;
-  return html;
+  MarkdownReading out;
+  // Guarded text holds stand-ins that only the HTML route restores.
+  if (tree && *tree && guarded.neutralised.empty() && tables.findings.empty())
+    out.blocks = (*tree)(p.document.get());
+  if (!out.blocks) {
+    add_marks(p.document.get(), keep_raw_html);
+    out.html = render(p, kOptions | CMARK_OPT_SOURCEPOS);
+    restore_table_marks(out.html, tables);
+    restore_emphasis_marks(out.html, guarded);
+  }
+  out.neutralised = guarded.neutralised;
+  out.table_findings = tables.findings;
+  return out;
+}
+
+std::string render_marked_html(std::string_view markdown, bool keep_raw_html,
+                               std::vector<NeutralisedParagraph>* neutralised,
+                               std::vector<TableGuardFinding>* table_findings) {
+  MarkdownReading r = read_marked(markdown, keep_raw_html, nullptr);
+  if (neutralised) *neutralised = std::move(r.neutralised);
+  if (table_findings) *table_findings = std::move(r.table_findings);
+  return std::move(r.html);
 }
 
 }  // namespace sheaf::markdown

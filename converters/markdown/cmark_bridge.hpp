@@ -1,12 +1,17 @@
 #pragma once
 // The only door to cmark-gfm. Markdown goes in, an HTML fragment comes out; the HTML reader builds
 // the model from it, so raw HTML in the Markdown and cmark's own output meet one tree builder.
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "converters/markdown/cmark_guard.hpp"
 #include "converters/markdown/cmark_table_guard.hpp"
+#include "core/document.hpp"
+
+struct cmark_node;
 
 namespace sheaf::markdown {
 
@@ -16,7 +21,9 @@ namespace sheaf::markdown {
 /// to drop instead of becoming text. `markdown` must be valid UTF-8 without NUL (run
 /// utf8::repair first). Safe to call from several threads (see the .cpp for the lock). Throws
 /// Error{limit} above 1 GiB (cmark's sizes are 32-bit) and Error{internal} if cmark fails.
-std::string render_gfm_html(std::string_view markdown);
+/// `all_extensions` attaches the autolink extension even where may_autolink says it cannot act
+/// (for the tests that check that claim).
+std::string render_gfm_html(std::string_view markdown, bool all_extensions = false);
 
 /// As render_gfm_html, for html::read_markdown_fragment: the HTML carries the marks of
 /// converters/html/markdown_marks.hpp, so the HTML reader keeps what the Markdown authored.
@@ -36,5 +43,26 @@ std::string render_gfm_html(std::string_view markdown);
 std::string render_marked_html(std::string_view markdown, bool keep_raw_html,
                                std::vector<NeutralisedParagraph>* neutralised = nullptr,
                                std::vector<TableGuardFinding>* table_findings = nullptr);
+
+/// Whether cmark-gfm's autolink extension could find a link in `markdown`: false when the text has
+/// no `@`, `://` or `www.`. The extension is attached only when it could (tests check that the
+/// output is the same either way on the corpora).
+bool may_autolink(std::string_view markdown);
+
+/// Reads a parsed document straight into blocks, or returns nullopt to ask for the HTML route
+/// (cmark_model.hpp's read_tree, bound to a reader's options).
+using TreeReading = std::function<std::optional<Blocks>(cmark_node* document)>;
+
+/// What read_marked made of a text: the blocks of the direct route, or the marked HTML.
+struct MarkdownReading {
+  std::optional<Blocks> blocks;  ///< set when the tree was read directly; `html` is then empty
+  std::string html;              ///< render_marked_html's HTML otherwise
+  std::vector<NeutralisedParagraph> neutralised;
+  std::vector<TableGuardFinding> table_findings;
+};
+
+/// render_marked_html, parsing the text once: when no guard changed the text and `tree` (when
+/// given) reads the parsed document, its blocks are returned and no HTML is rendered.
+MarkdownReading read_marked(std::string_view markdown, bool keep_raw_html, const TreeReading* tree);
 
 }  // namespace sheaf::markdown

@@ -1,10 +1,12 @@
-// The Markdown reader: cmark-gfm renders the text to HTML (cmark_bridge), and the HTML reader
-// builds the model from it, so raw HTML blocks and Markdown syntax end up in one clean tree. The
+// The Markdown reader. Text whose cmark-gfm tree holds only Markdown is read straight from the
+// tree (cmark_model.hpp). Otherwise cmark-gfm renders the text to HTML (cmark_bridge), and the HTML
+// reader builds the model from it, so raw HTML blocks and Markdown syntax end up in one clean tree. The
 // HTML carries marks (converters/html/markdown_marks.hpp) so that what the Markdown authored
 // (empty blocks, destinations and code as written) survives the cleanup meant for raw HTML, and
 // with --raw-html keep raw HTML stays raw.
 #include "converters/html/html.hpp"
 #include "converters/markdown/cmark_bridge.hpp"
+#include "converters/markdown/cmark_model.hpp"
 #include "converters/markdown/cmark_nesting_guard.hpp"
 #include "converters/markdown/markdown.hpp"
 #include "converters/markdown/text_input.hpp"
@@ -18,13 +20,14 @@ Blocks read_body(std::string_view markdown, const std::string& source_name,
     const NestingGuarded nesting = guard_nesting(markdown, NestingGuardLimits{.max_depth = options.max_depth});
     report_nesting_guard(nesting.findings, "markdown", source_name, 1, context);
     const std::string_view guarded = nesting.text.empty() ? markdown : std::string_view(nesting.text);
-    std::vector<NeutralisedParagraph> neutralised;
-    std::vector<TableGuardFinding> table_findings;  // cmark_table_guard.hpp
-    const std::string html =
-        render_marked_html(guarded, options.raw_html == RawHtml::keep, &neutralised, &table_findings);
-    report_neutralised(neutralised, "markdown", source_name, 1, context);
-    report_table_guard(table_findings, "markdown", source_name, 1, context);
-    return html::read_markdown_fragment(html, source_name, options, context);
+    const TreeReading tree = [&](cmark_node* document) {  // cmark_model.hpp
+      return options.markdown_via_html ? std::nullopt : read_tree(document, options, context, source_name);
+    };
+    MarkdownReading r = read_marked(guarded, options.raw_html == RawHtml::keep, &tree);
+    report_neutralised(r.neutralised, "markdown", source_name, 1, context);
+    report_table_guard(r.table_findings, "markdown", source_name, 1, context);
+    if (r.blocks) return std::move(*r.blocks);
+    return html::read_markdown_fragment(r.html, source_name, options, context);
   } catch (const Error& e) {
     throw e.with_source(source_name);
   }

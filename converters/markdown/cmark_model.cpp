@@ -1,0 +1,439 @@
+// The direct route (cmark_model.hpp). Each function answers one node kind as DomReader
+// (converters/html/dom_reader.cpp) answers the element cmark's HTML renderer writes for it with
+// the marks of render_marked_html; the comments name the element and the DomReader rule mirrored.
+// Anything outside that mirror throws NeedsHtml, which read_tree turns into nullopt.
+#include "converters/markdown/cmark_model.hpp"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm.h>
+
+#include <algorithm>
+#include <cstring>
+#include <string_view>
+#include <vector>
+
+#include "converters/html/clean_rules.hpp"
+#include "converters/html/flow.hpp"
+#include "converters/html/image_furniture.hpp"
+#include "converters/html/table_shape.hpp"
+#include "converters/html/url_parts.hpp"
+#include "converters/shared/url_resolve.hpp"
+#include "core/url_safety.hpp"
+
+namespace sheaf::markdown {
+namespace {
+
+struct NeedsHtml {};
+
+/// libxml2's HTML parser drops C0 controls (other than tab and newline), DEL and the
+/// noncharacters U+FFFE/U+FFFF, and the HTML reader maps C1 controls to windows-1252: text
+/// holding any of them takes the HTML route rather than a copy of those rules here.
+void check_text(const char* s) {
+  if (!s) return;
+  for (const auto* p = reinterpret_cast<const unsigned char*>(s); *p; ++p) {
+    const unsigned char c = *p;
+    if (c < 0x80) {
+      if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) throw NeedsHtml{};
+    } else if (c == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
+      throw NeedsHtml{};
+    } else if (c == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) {
+      throw NeedsHtml{};
+    }
+  }
+}
+
+std::string literal(cmark_node* n) {
+  const char* s = cmark_node_get_literal(n);
+  check_text(s);
+  return s ? std::string(s) : std::string();
+}
+
+std::string checked(const char* s) {
+  check_text(s);
+  return s ? std::string(s) : std::string();
+}
+
+bool is_extension(cmark_node* n, const char* type) {
+  return cmark_node_get_syntax_extension(n) && std::strcmp(cmark_node_get_type_string(n), type) == 0;
+}
+
+/// The plain text of an image description, as cmark_bridge's add_marks writes alt text.
+void alt_text(cmark_node* node, std::string& out) {
+  for (cmark_node* c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
+    switch (cmark_node_get_type(c)) {
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE:
+        out += literal(c);
+        break;
+      case CMARK_NODE_HTML_INLINE:
+      case CMARK_NODE_FOOTNOTE_REFERENCE:
+        throw NeedsHtml{};
+      case CMARK_NODE_LINEBREAK:
+      case CMARK_NODE_SOFTBREAK:
+        out += ' ';
+        break;
+      default:
+        alt_text(c, out);
+    }
+  }
+}
+
+/// The nodes that separate two `<br>`s without being content: the renderer's newline after
+/// `<br />`, soft breaks and whitespace-only text (DomReader's is_ignorable on the merged text).
+bool ignorable(cmark_node* n) {
+  const cmark_node_type type = cmark_node_get_type(n);
+  if (type == CMARK_NODE_SOFTBREAK) return true;
+  if (type != CMARK_NODE_TEXT) return false;
+  for (const char* c = cmark_node_get_literal(n); c && *c; ++c)
+    if (*c != ' ' && *c != '\t' && *c != '\n') return false;
+  return true;
+}
+
+bool neighbour_is_break(cmark_node* n, bool forward) {
+  for (n = forward ? cmark_node_next(n) : cmark_node_previous(n); n && ignorable(n);
+       n = forward ? cmark_node_next(n) : cmark_node_previous(n)) {}
+  return n && cmark_node_get_type(n) == CMARK_NODE_LINEBREAK;
+}
+
+class TreeReader {
+ public:
+  TreeReader(const ReaderOptions& options, html::CleanRules& rules, const TreeOptions& tree)
+      : options_(options), rules_(rules), tree_(tree),
+        max_depth_(std::min<std::size_t>(options.max_depth, 200)) {
+    empties_.keep = !rules_.on(html::CleanRule::empty_elements);
+    // A fragment resolves only against an explicit --base-url (html_reader.cpp, fragment()).
+    if (options.base_url != "canonical") base_url_ = options.base_url;
+  }
+
+  Blocks read(cmark_node* document) {
+    html::Flow flow = make_flow();
+    blocks(document, flow, 1);
+    Blocks out = flow.finish();
+    for (std::size_t i = 0; i < empties_.dropped; ++i) rules_.fired(html::CleanRule::empty_elements);
+    return out;
+  }
+
+ private:
+  html::Flow make_flow() { return html::Flow(&empties_); }
+
+  /// DomReader::node's depth check: an element deeper than the limit would be flattened to text.
+  void enter(std::size_t depth) const {
+    if (depth > max_depth_) throw NeedsHtml{};
+  }
+
+  [[nodiscard]] std::string resolved(const std::string& url) const {
+    return base_url_.empty() ? url : shared::resolve_url(base_url_, url);
+  }
+
+  void blocks(cmark_node* parent, html::Flow& flow, std::size_t depth) {
+    for (cmark_node* c = cmark_node_first_child(parent); c; c = cmark_node_next(c)) block(c, flow, depth);
+  }
+
+  Blocks sub_blocks(cmark_node* parent, std::size_t depth) {
+    html::Flow flow = make_flow();
+    blocks(parent, flow, depth);
+    return flow.finish();
+  }
+
+  void block(cmark_node* n, html::Flow& flow, std::size_t depth) {
+    switch (cmark_node_get_type(n)) {
+      case CMARK_NODE_PARAGRAPH:
+        paragraph(n, flow, depth);
+        return;
+      case CMARK_NODE_HEADING: {  // <hN data-sourcepos>: kept even when empty
+        enter(depth);
+        html::Flow inner = make_flow();
+        inlines(n, inner, depth + 1);
+        if (tree_.kramdown_heading_ids) check_heading_ids(n);
+        flow.block(Block{Heading{cmark_node_get_heading_level(n), {}, inner.finish_inlines()}});
+        return;
+      }
+      case CMARK_NODE_BLOCK_QUOTE: {  // <blockquote data-sourcepos>: kept even when empty
+        enter(depth);
+        item_has_paragraph_.push_back(false);
+        Blocks inner = sub_blocks(n, depth + 1);
+        item_has_paragraph_.pop_back();
+        flow.block(Block{BlockQuote{std::move(inner)}});
+        return;
+      }
+      case CMARK_NODE_LIST:
+        enter(depth);
+        flow.block(list(n, depth));
+        return;
+      case CMARK_NODE_CODE_BLOCK:
+        enter(depth);
+        flow.block(code_block(n));
+        return;
+      case CMARK_NODE_THEMATIC_BREAK:
+        enter(depth);
+        flow.block(Block{ThematicBreak{}});
+        return;
+      case CMARK_NODE_DOCUMENT:
+      case CMARK_NODE_ITEM:
+      case CMARK_NODE_HTML_BLOCK:
+      case CMARK_NODE_CUSTOM_BLOCK:
+      case CMARK_NODE_FOOTNOTE_DEFINITION:
+        throw NeedsHtml{};
+      default:
+        if (is_extension(n, "table")) {
+          enter(depth);
+          table(n, flow, depth);
+          return;
+        }
+        throw NeedsHtml{};
+    }
+  }
+
+  /// `<p>`, except in the items of a tight list, where cmark writes the text straight into <li>.
+  void paragraph(cmark_node* n, html::Flow& flow, std::size_t depth) {
+    cmark_node* parent = cmark_node_parent(n);
+    cmark_node* grandparent = parent ? cmark_node_parent(parent) : nullptr;
+    const bool bare = grandparent && cmark_node_get_type(grandparent) == CMARK_NODE_LIST &&
+                      cmark_node_get_list_tight(grandparent);
+    if (bare) {
+      inlines(n, flow, depth);
+      return;
+    }
+    enter(depth);
+    if (!item_has_paragraph_.empty()) item_has_paragraph_.back() = true;
+    flow.end_paragraph();
+    std::size_t count = 0;
+    for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) ++count;
+    flow.reserve(count);
+    inlines(n, flow, depth + 1);
+    flow.end_paragraph();
+  }
+
+  /// A heading ending in kramdown's `{#id}` gets its id from jekyll::apply_heading_ids, on HTML.
+  static void check_heading_ids(cmark_node* heading) {
+    cmark_iter* iter = cmark_iter_new(heading);
+    bool found = false;
+    for (cmark_event_type ev; !found && (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+      cmark_node* c = cmark_iter_get_node(iter);
+      const char* s = cmark_node_get_literal(c);
+      found = ev == CMARK_EVENT_ENTER && s && std::strstr(s, "{#");
+    }
+    cmark_iter_free(iter);
+    if (found) throw NeedsHtml{};
+  }
+
+  /// DomReader::list: every <li data-sourcepos> is an item; the list is tight unless one of its
+  /// items holds a <p> (not one inside a nested quote or list); a task item's checkbox comes first.
+  Block list(cmark_node* n, std::size_t depth) {
+    std::vector<ListItem> items;
+    bool tight = true;
+    for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+      if (cmark_node_get_type(c) != CMARK_NODE_ITEM) throw NeedsHtml{};
+      ListItem item;
+      if (cmark_node_get_syntax_extension(c)) {
+        if (!is_extension(c, "tasklist")) throw NeedsHtml{};
+        enter(depth + 1);  // the <input type="checkbox">
+        item.task = cmark_gfm_extensions_get_tasklist_item_checked(c) ? Task::done : Task::open;
+      }
+      item_has_paragraph_.push_back(false);
+      item.children = sub_blocks(c, depth + 1);
+      if (item_has_paragraph_.back()) tight = false;
+      item_has_paragraph_.pop_back();
+      items.push_back(std::move(item));
+    }
+    if (cmark_node_get_list_type(n) == CMARK_ORDERED_LIST)
+      return Block{OrderedList{std::move(items), cmark_node_get_list_start(n), tight}};
+    return Block{BulletList{std::move(items), tight}};
+  }
+
+  /// <pre data-sourcepos><code class="language-WORD">: the info string's first word; the text
+  /// loses its final newline unless it ends with a blank line (DomReader::code_block).
+  static Block code_block(cmark_node* n) {
+    const std::string info = checked(cmark_node_get_fence_info(n));
+    std::size_t end = 0;
+    while (end < info.size() && info[end] != ' ' && info[end] != '\t' && info[end] != '\n' && info[end] != '\r' &&
+           info[end] != '\f' && info[end] != '\v')
+      ++end;
+    std::string text = literal(n);
+    if (!text.empty() && text.back() == '\n' && (text.size() < 2 || text[text.size() - 2] != '\n')) text.pop_back();
+    return Block{CodeBlock{info.substr(0, end), std::move(text)}};
+  }
+
+  /// <table><thead><tr><th align>…</th></tr></thead><tbody>…</tbody></table>, shaped by
+  /// html::add_table as every table is.
+  void table(cmark_node* n, html::Flow& flow, std::size_t depth) {
+    const std::uint16_t columns = cmark_gfm_extensions_get_table_columns(n);
+    const std::uint8_t* aligns = cmark_gfm_extensions_get_table_alignments(n);
+    std::vector<TableRow> head, body;
+    for (cmark_node* r = cmark_node_first_child(n); r; r = cmark_node_next(r)) {
+      if (!is_extension(r, "table_row") && !is_extension(r, "table_header")) throw NeedsHtml{};
+      const bool header = cmark_gfm_extensions_get_table_row_is_header(r) != 0;
+      enter(depth + 2);  // <tr> inside <thead> or <tbody>
+      TableRow row;
+      std::size_t i = 0;
+      for (cmark_node* c = cmark_node_first_child(r); c; c = cmark_node_next(c), ++i) {
+        if (!is_extension(c, "table_cell")) throw NeedsHtml{};
+        TableCell cell;
+        html::Flow inner = make_flow();
+        inlines(c, inner, depth + 2);  // a cell's children: <td> inside <tr> inside <tbody>
+        cell.content = inner.finish();
+        const char a = aligns && i < columns ? static_cast<char>(aligns[i]) : 0;
+        cell.align = a == 'l' ? Alignment::left : a == 'c' ? Alignment::center : a == 'r' ? Alignment::right
+                                                                                            : Alignment::none;
+        cell.header = header;
+        row.cells.push_back(std::move(cell));
+      }
+      (header ? head : body).push_back(std::move(row));
+    }
+    html::add_table({}, std::move(head), std::move(body), flow);
+  }
+
+  void inlines(cmark_node* parent, html::Flow& flow, std::size_t depth) {
+    for (cmark_node* c = cmark_node_first_child(parent); c; c = cmark_node_next(c)) inline_node(c, flow, depth);
+  }
+
+  void container(cmark_node* n, Inline proto, html::Flow& flow, std::size_t depth) {
+    enter(depth);
+    flow.open(std::move(proto));
+    inlines(n, flow, depth + 1);
+    flow.close();
+  }
+
+  void inline_node(cmark_node* n, html::Flow& flow, std::size_t depth) {
+    switch (cmark_node_get_type(n)) {
+      case CMARK_NODE_TEXT: {
+        const char* s = cmark_node_get_literal(n);
+        check_text(s);
+        if (s) flow.text(s);
+        return;
+      }
+      case CMARK_NODE_SOFTBREAK:
+        flow.text("\n");
+        return;
+      case CMARK_NODE_LINEBREAK:
+        enter(depth);
+        line_break(n, flow);
+        flow.text("\n");  // the renderer's newline after <br />
+        return;
+      case CMARK_NODE_CODE:  // <code data-sheaf-md>: the code span's text as CommonMark made it
+        enter(depth);
+        flow.atom(Inline{Code{literal(n)}});
+        return;
+      case CMARK_NODE_EMPH:
+        container(n, Inline{Emph{}}, flow, depth);
+        return;
+      case CMARK_NODE_STRONG:
+        container(n, Inline{Strong{}}, flow, depth);
+        return;
+      case CMARK_NODE_LINK:
+        link(n, flow, depth);
+        return;
+      case CMARK_NODE_IMAGE:
+        enter(depth);
+        image(n, flow);
+        return;
+      case CMARK_NODE_HTML_INLINE:
+      case CMARK_NODE_CUSTOM_INLINE:
+      case CMARK_NODE_FOOTNOTE_REFERENCE:
+        throw NeedsHtml{};
+      default:
+        if (is_extension(n, "strikethrough")) {
+          container(n, Inline{Strikeout{}}, flow, depth);
+          return;
+        }
+        throw NeedsHtml{};
+    }
+  }
+
+  /// DomReader::line_break: with the br_runs rule, two or more <br> in a row end the paragraph.
+  void line_break(cmark_node* br, html::Flow& flow) {
+    if (!rules_.on(html::CleanRule::br_runs)) {
+      flow.line_break();
+      return;
+    }
+    if (neighbour_is_break(br, false)) return;
+    if (flow.after_line_break()) {
+      rules_.fired(html::CleanRule::br_runs);
+      flow.end_paragraph();
+      return;
+    }
+    if (!neighbour_is_break(br, true)) {
+      flow.line_break();
+      return;
+    }
+    rules_.fired(html::CleanRule::br_runs);
+    flow.end_paragraph();
+  }
+
+  /// <a href title data-sheaf-md> (DomReader::link): the destination as written, even empty; an
+  /// unsafe one (javascript:, data:…) leaves only the link text.
+  void link(cmark_node* n, html::Flow& flow, std::size_t depth) {
+    enter(depth);
+    const std::string href = resolved(checked(cmark_node_get_url(n)));
+    if (is_unsafe_url(href)) {
+      inlines(n, flow, depth + 1);
+      return;
+    }
+    Link proto{href, checked(cmark_node_get_title(n)), {}};
+    if (!cmark_node_first_child(n)) {
+      flow.atom(Inline{std::move(proto)});
+      return;
+    }
+    flow.open(Inline{std::move(proto)});
+    inlines(n, flow, depth + 1);
+    flow.close();
+  }
+
+  /// <img src alt title data-sheaf-md /> (DomReader's image element): icons and pixels by the
+  /// furniture rules, an unsafe source drops the image, an empty one as written is kept.
+  void image(cmark_node* n, html::Flow& flow) {
+    const std::string src = checked(cmark_node_get_url(n));
+    std::string alt;
+    alt_text(n, alt);
+    const std::string title = checked(cmark_node_get_title(n));
+    switch (html::image_furniture(src, {}, {}, {})) {
+      case html::Furniture::none:
+        break;
+      case html::Furniture::tracking_pixel:
+        if (rules_.on(html::CleanRule::tracking_pixels)) {
+          rules_.fired(html::CleanRule::tracking_pixels);
+          return;
+        }
+        break;
+      case html::Furniture::icon:
+        if (rules_.on(html::CleanRule::zoom_icons)) {
+          rules_.fired(html::CleanRule::zoom_icons);
+          return;
+        }
+        break;
+    }
+    Image img;
+    if (!is_unsafe_url(src) && !src.empty()) img.src = resolved(src);
+    img.alt = html::collapse_spaces(alt);
+    img.title = html::collapse_spaces(title);
+    if (!img.src.empty() || src.empty()) flow.atom(Inline{std::move(img)});
+  }
+
+  const ReaderOptions& options_;
+  html::CleanRules& rules_;
+  const TreeOptions& tree_;
+  std::size_t max_depth_;
+  html::EmptyElements empties_;
+  std::vector<bool> item_has_paragraph_;  // per open item or quote: a <p> directly inside
+  std::string base_url_;
+};
+
+}  // namespace
+
+std::optional<Blocks> read_tree(cmark_node* document, const ReaderOptions& options, Context& context,
+                                const std::string& source_name, const TreeOptions& tree) {
+  if (!options.drop_selectors.empty()) return std::nullopt;
+  if (!options.base_url.empty() && options.base_url != "canonical" && !html::is_absolute_http_url(options.base_url))
+    return std::nullopt;  // the HTML route gives the usage error
+  html::CleanRules rules(options.no_clean);
+  try {
+    Blocks blocks = TreeReader(options, rules, tree).read(document);
+    rules.report(context, source_name);
+    return blocks;
+  } catch (const NeedsHtml&) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace sheaf::markdown

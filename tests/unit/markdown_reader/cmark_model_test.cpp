@@ -1,0 +1,112 @@
+// The Markdown reader's direct route (converters/markdown/cmark_model.hpp) against the HTML route:
+// tests/spec/markdown_routes.txt (route and model per example), inputs that must take the HTML
+// route, and a few thousand generated documents on which both routes must agree.
+#include "converters/markdown/cmark_model.hpp"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "converters/markdown/cmark_bridge.hpp"
+#include "tests/support/describe.hpp"
+#include "tests/support/golden.hpp"
+#include "tests/support/markdown_routes.hpp"
+#include "tests/support/spec_examples.hpp"
+
+namespace sheaf {
+namespace {
+
+ReaderOptions options_of(const std::vector<std::string>& words) {
+  ReaderOptions options;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (words[i] == "--no-clean" && i + 1 < words.size()) options.no_clean.push_back(words[++i]);
+    else if (words[i] == "--base-url" && i + 1 < words.size()) options.base_url = words[++i];
+    else if (words[i] == "--raw-html-keep") options.raw_html = RawHtml::keep;
+    else ADD_FAILURE() << "unknown option in a route example: " << words[i];
+  }
+  return options;
+}
+
+TEST(MarkdownRoutesSpec, EachExampleTakesItsRouteAndBothRoutesAgree) {
+  const std::string file = "tests/spec/markdown_routes.txt";
+  const auto examples = test::load_spec_examples(test::read_source_file(file));
+  ASSERT_GT(examples.size(), 20u);
+  for (const test::SpecExample& ex : examples) {
+    const test::RouteComparison r = test::compare_markdown_routes(ex.input, options_of(ex.words));
+    const std::string got = std::string(r.direct ? "tree" : "html") + "\n" + test::describe(r.document.blocks) + "\n";
+    EXPECT_EQ(got, ex.expected) << file << ":" << ex.line << "\n" << ex.input;
+    EXPECT_EQ(r.mismatch, "") << file << ":" << ex.line << "\n" << ex.input;
+  }
+}
+
+// Bytes a spec file cannot hold well: libxml2 drops C0 controls and DEL; the HTML reader maps C1
+// controls; both are the HTML route's rules, so such text takes that route.
+TEST(MarkdownRoutes, ControlCharactersTakeTheHtmlRoute) {
+  for (const char* text : {"a\x01" "b\n", "a\x7f" "b\n", "a\xC2\x85" "b\n", "`a\x02` b\n", "[a](u\x03)\n",
+                           "a\xEF\xBF\xBE" "b\n"}) {
+    const test::RouteComparison r = test::compare_markdown_routes(text);
+    EXPECT_FALSE(r.direct) << text;
+    EXPECT_EQ(r.mismatch, "") << text;
+  }
+}
+
+// Nesting deeper than the direct route goes (200 elements) is left to the HTML reader's depth rule.
+TEST(MarkdownRoutes, DeepNestingTakesTheHtmlRoute) {
+  std::string deep;
+  for (int i = 0; i < 201; ++i) deep += "> ";
+  const test::RouteComparison r = test::compare_markdown_routes(deep + "deep\n");
+  EXPECT_FALSE(r.direct);
+  EXPECT_EQ(r.mismatch, "");
+  const test::RouteComparison shallow = test::compare_markdown_routes("> > > > shallow\n");
+  EXPECT_TRUE(shallow.direct);
+  EXPECT_EQ(shallow.mismatch, "");
+}
+
+// --drop selectors and a --base-url that is not an absolute URL are the HTML reader's business.
+TEST(MarkdownRoutes, DropSelectorsAndBadBaseUrlTakeTheHtmlRoute) {
+  ReaderOptions drop;
+  drop.drop_selectors = {"em"};
+  test::RouteComparison r = test::compare_markdown_routes("a *b* c\n", drop);
+  EXPECT_FALSE(r.direct);
+  EXPECT_EQ(r.mismatch, "");
+  EXPECT_EQ(test::describe(r.document.blocks), "Para[Text \"a c\"]");
+  ReaderOptions base;
+  base.base_url = "not a url";
+  r = test::compare_markdown_routes("a\n", base);
+  EXPECT_FALSE(r.direct);
+  EXPECT_EQ(r.mismatch, "");  // the same usage error either way
+}
+
+// Documents assembled at random (fixed seed) from pieces of Markdown that meet at block and
+// inline edges in every combination; both routes must give the same document and diagnostics.
+TEST(MarkdownRoutes, GeneratedDocumentsAgree) {
+  const std::vector<std::string> inline_pieces = {
+      "word", " ", "  ", "\n", "中文", "，", "*", "**", "_", "~~", "`", "``", "[", "]", "(", ")", "![", "](",
+      "<", ">", "\\", "  \n", "\\\n", "&amp;", "&#x41;", "http://x.org/a", "www.w.org", "a@b.org", "|",
+      "\"t\"", "javascript:x", "icon.png", "#", "-", "1.", "[ ]", "[x]", ":", "{#id}", "\t", "é", "\xC2\xA0"};
+  const std::vector<std::string> block_starts = {"", "", "", "# ", "## ", "> ", "- ", "* ", "1. ", "2) ",
+                                                 "    ", "```\n", "```js\n", "| a | b |\n|---|:-:|\n| ",
+                                                 "- [ ] ", "- [x] ", "  - ", "> - ", "***\n", "Title\n===\n"};
+  std::mt19937 random(20261126);
+  auto pick = [&](const std::vector<std::string>& from) { return from[random() % from.size()]; };
+  std::size_t direct = 0, total = 0;
+  for (int doc = 0; doc < 3000; ++doc) {
+    std::string text;
+    const int blocks = 1 + static_cast<int>(random() % 5);
+    for (int b = 0; b < blocks; ++b) {
+      text += pick(block_starts);
+      const int pieces = 1 + static_cast<int>(random() % 12);
+      for (int p = 0; p < pieces; ++p) text += pick(inline_pieces);
+      text += random() % 3 == 0 ? "\n\n" : "\n";
+    }
+    const test::RouteComparison r = test::compare_markdown_routes(text);
+    ++total;
+    if (r.direct) ++direct;
+    EXPECT_EQ(r.mismatch, "") << "generated document " << doc << ":\n" << text;
+  }
+  // Most generated documents hold only Markdown: the direct route must have been compared.
+  EXPECT_GT(direct * 2, total) << direct << " of " << total << " took the direct route";
+}
+
+}  // namespace
+}  // namespace sheaf
