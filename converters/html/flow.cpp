@@ -19,6 +19,39 @@ std::string collapse_spaces(std::string_view s) {
   return out;
 }
 
+// HTML maps character references to C1 controls (&#x80;…&#x9F;) to windows-1252 characters, as
+// browsers show them; libxml2 leaves the controls, which no output can show.
+namespace {
+constexpr char32_t kWindows1252[32] = {
+    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+
+}  // namespace
+
+bool has_c1_control(std::string_view s) {
+  for (std::size_t p = s.find('\xC2'); p != std::string_view::npos && p + 1 < s.size(); p = s.find('\xC2', p + 1)) {
+    const auto next = static_cast<unsigned char>(s[p + 1]);
+    if (next >= 0x80 && next <= 0x9F) return true;
+  }
+  return false;
+}
+
+std::string map_c1_controls(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto next = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
+    if (s[i] == '\xC2' && next >= 0x80 && next <= 0x9F) {
+      utf8::append(out, kWindows1252[next - 0x80]);
+      ++i;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
 namespace {
 
 bool is_collapsible(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }

@@ -86,6 +86,11 @@ class Flow {
 /// `s` with each run of ASCII whitespace made one space and none at the ends (attribute values
 /// such as alt and title text, as the HTML reader reads them).
 std::string collapse_spaces(std::string_view s);
+/// Whether `s` holds a C1 control (U+0080…U+009F).
+bool has_c1_control(std::string_view s);
+/// `s` with C1 controls as windows-1252 reads those bytes (U+0085 → …), as browsers show a
+/// character reference to one; libxml2 leaves the controls, which no output can show.
+std::string map_c1_controls(std::string_view s);
 /// Wraps `children` into the container described by `proto` (Emph, Link, Span…).
 Inline wrap_inline(Inline proto, Inlines children);
 /// True when the inlines show something: text other than spaces (NBSP and U+3000 included),

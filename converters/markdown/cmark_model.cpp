@@ -26,9 +26,9 @@ namespace {
 
 struct NeedsHtml {};
 
-/// libxml2's HTML parser drops C0 controls (other than tab and newline), DEL and the
-/// noncharacters U+FFFE/U+FFFF, and the HTML reader maps C1 controls to windows-1252: text
-/// holding any of them takes the HTML route rather than a copy of those rules here.
+/// Attribute values (destinations, titles, alt text) holding C0 controls (other than tab and
+/// newline), DEL, C1 controls or the noncharacters U+FFFE/U+FFFF take the HTML route: there the
+/// rules are libxml2's attribute parsing, not copied here.
 void check_text(const char* s) {
   if (!s) return;
   for (const auto* p = reinterpret_cast<const unsigned char*>(s); *p; ++p) {
@@ -43,15 +43,52 @@ void check_text(const char* s) {
   }
 }
 
-std::string literal(cmark_node* n) {
-  const char* s = cmark_node_get_literal(n);
+std::string checked(const char* s) {
   check_text(s);
   return s ? std::string(s) : std::string();
 }
 
-std::string checked(const char* s) {
-  check_text(s);
-  return s ? std::string(s) : std::string();
+enum class CharData { text, code };
+
+/// Character data as the HTML route leaves it: libxml2's HTML parser drops C0 controls other than
+/// tab and newline, and U+FFFE/U+FFFF (DEL stays); in text (not code) the HTML reader then maps C1
+/// controls to windows-1252 (html::map_c1_controls). Code holding a C1 control takes the HTML
+/// route. Returns `s` itself when nothing changes (the usual case), else `scratch`'s text.
+std::string_view char_data(const char* s, CharData kind, std::string& scratch) {
+  if (!s) return {};
+  const auto* begin = reinterpret_cast<const unsigned char*>(s);
+  const unsigned char* p = begin;
+  bool dropped = false, c1 = false;
+  for (; *p; ++p) {
+    const unsigned char c = *p;
+    if (c < 0x80) {
+      if (c < 0x20 && c != '\t' && c != '\n') dropped = true;
+    } else if (c == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
+      c1 = true;
+    } else if (c == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) {
+      dropped = true;
+    }
+  }
+  const std::string_view all(s, static_cast<std::size_t>(p - begin));
+  if (!dropped && !c1) return all;
+  if (c1 && kind == CharData::code) throw NeedsHtml{};
+  scratch.clear();
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const auto c = static_cast<unsigned char>(all[i]);
+    if (c < 0x20 && c != '\t' && c != '\n') continue;
+    if (c == 0xEF && i + 2 < all.size() && all[i + 1] == '\xBF' && (all[i + 2] == '\xBE' || all[i + 2] == '\xBF')) {
+      i += 2;
+      continue;
+    }
+    scratch += all[i];
+  }
+  if (c1) scratch = html::map_c1_controls(scratch);
+  return scratch;
+}
+
+std::string literal(cmark_node* n, CharData kind) {
+  std::string scratch;
+  return std::string(char_data(cmark_node_get_literal(n), kind, scratch));
 }
 
 bool is_extension(cmark_node* n, const char* type) {
@@ -64,7 +101,7 @@ void alt_text(cmark_node* node, std::string& out) {
     switch (cmark_node_get_type(c)) {
       case CMARK_NODE_TEXT:
       case CMARK_NODE_CODE:
-        out += literal(c);
+        out += checked(cmark_node_get_literal(c));  // alt text is an attribute value
         break;
       case CMARK_NODE_HTML_INLINE:
       case CMARK_NODE_FOOTNOTE_REFERENCE:
@@ -85,8 +122,9 @@ bool ignorable(cmark_node* n) {
   const cmark_node_type type = cmark_node_get_type(n);
   if (type == CMARK_NODE_SOFTBREAK) return true;
   if (type != CMARK_NODE_TEXT) return false;
-  for (const char* c = cmark_node_get_literal(n); c && *c; ++c)
-    if (*c != ' ' && *c != '\t' && *c != '\n') return false;
+  std::string scratch;
+  for (char c : char_data(cmark_node_get_literal(n), CharData::text, scratch))
+    if (c != ' ' && c != '\t' && c != '\n') return false;
   return true;
 }
 
@@ -250,7 +288,7 @@ class TreeReader {
     while (end < info.size() && info[end] != ' ' && info[end] != '\t' && info[end] != '\n' && info[end] != '\r' &&
            info[end] != '\f' && info[end] != '\v')
       ++end;
-    std::string text = literal(n);
+    std::string text = literal(n, CharData::code);
     if (!text.empty() && text.back() == '\n' && (text.size() < 2 || text[text.size() - 2] != '\n')) text.pop_back();
     return Block{CodeBlock{info.substr(0, end), std::move(text)}};
   }
@@ -298,9 +336,8 @@ class TreeReader {
   void inline_node(cmark_node* n, html::Flow& flow, std::size_t depth) {
     switch (cmark_node_get_type(n)) {
       case CMARK_NODE_TEXT: {
-        const char* s = cmark_node_get_literal(n);
-        check_text(s);
-        if (s) flow.text(s);
+        const std::string_view text = char_data(cmark_node_get_literal(n), CharData::text, scratch_);
+        if (!text.empty()) flow.text(text);
         return;
       }
       case CMARK_NODE_SOFTBREAK:
@@ -313,7 +350,7 @@ class TreeReader {
         return;
       case CMARK_NODE_CODE:  // <code data-sheaf-md>: the code span's text as CommonMark made it
         enter(depth);
-        flow.atom(Inline{Code{literal(n)}});
+        flow.atom(Inline{Code{literal(n, CharData::code)}});
         return;
       case CMARK_NODE_EMPH:
         container(n, Inline{Emph{}}, flow, depth);
@@ -417,6 +454,7 @@ class TreeReader {
   html::EmptyElements empties_;
   std::vector<bool> item_has_paragraph_;  // per open item or quote: a <p> directly inside
   std::string base_url_;
+  std::string scratch_;  // char_data's copy when text must change
 };
 
 }  // namespace

@@ -26,9 +26,10 @@ struct TreeOptions {
 /// The blocks of `document` (a cmark-gfm document node, not changed), with the `html.clean.*`
 /// diagnostics the HTML route would give reported to `context`. nullopt, with nothing reported,
 /// when the tree holds what only the HTML route reads: raw HTML, footnotes, a node kind this file
-/// does not know, nesting deeper than min(options.max_depth, 200) elements, control characters,
-/// C1 controls or noncharacters in text (libxml2 drops or maps them), or when --drop selectors
-/// or a --base-url that is not an absolute http(s) URL are given.
+/// does not know, nesting deeper than min(options.max_depth, 200) elements, control characters
+/// or noncharacters in a destination, title or alt text, a C1 control in code, or when --drop
+/// selectors or a --base-url that is not an absolute http(s) URL are given. In text and code,
+/// C0 control characters are dropped and C1 controls mapped as the HTML route does.
 std::optional<Blocks> read_tree(cmark_node* document, const ReaderOptions& options, Context& context,
                                 const std::string& source_name, const TreeOptions& tree = {});
 
