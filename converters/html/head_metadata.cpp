@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "converters/html/flow.hpp"
 #include "converters/html/json_ld.hpp"
 #include "converters/html/libxml_document.hpp"
 #include "core/meta.hpp"
@@ -12,14 +13,7 @@ namespace sheaf::html {
 namespace {
 
 std::string trim_collapse(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') { space = true; continue; }
-    if (space && !out.empty()) out += ' ';
-    space = false;
-    out += c;
-  }
+  std::string out = collapse_spaces(s);
   // U+00A0 at the edges (common in bylines) trims like a space.
   while (out.size() >= 2 && out.compare(0, 2, "\xC2\xA0") == 0) out.erase(0, 2);
   while (out.size() >= 2 && out.compare(out.size() - 2, 2, "\xC2\xA0") == 0) out.erase(out.size() - 2);
