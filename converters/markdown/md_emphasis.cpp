@@ -37,9 +37,10 @@ struct Delim {
 };
 
 /// Which part of `run` covers exactly the characters [a, b), or nullptr.
-const DelimPart* part_at(const DelimRun& run, int a, int b) {
+const DelimPart* part_at(const DelimRun& run, const std::vector<DelimPart>& parts, int a, int b) {
   int pos = 0;
-  for (const DelimPart& p : run.parts) {
+  for (std::size_t k = run.first_part; k < run.first_part + run.part_count; ++k) {
+    const DelimPart& p = parts[k];
     if (pos == a && pos + p.length == b) return &p;
     pos += p.length;
   }
@@ -48,17 +49,18 @@ const DelimPart* part_at(const DelimRun& run, int a, int b) {
 
 }  // namespace
 
-void md_check_emphasis(const std::vector<DelimRun>& runs, const std::vector<EmphKind>& kinds,
-                       std::vector<bool>& ok) {
+void md_check_emphasis(const std::vector<DelimRun>& runs, const std::vector<DelimPart>& parts,
+                       const std::vector<EmphKind>& kinds, std::vector<bool>& ok) {
   for (const DelimRun& r : runs)
-    for (const DelimPart& p : r.parts) ok[p.node] = false;
+    for (std::size_t k = r.first_part; k < r.first_part + r.part_count; ++k) ok[parts[k].node] = false;
 
   // The delimiter stack: only runs cmark pushes (a `~` run only when of length 1 or 2).
   std::vector<Delim> stack;
+  stack.reserve(runs.size());
   for (std::size_t i = 0; i < runs.size(); ++i) {
     const DelimRun& r = runs[i];
     int length = 0;
-    for (const DelimPart& p : r.parts) length += p.length;
+    for (std::size_t k = r.first_part; k < r.first_part + r.part_count; ++k) length += parts[k].length;
     if (!r.flanking.can_open && !r.flanking.can_close) continue;
     if (r.ch == '~' && length > 2) continue;
     Delim d;
@@ -86,8 +88,8 @@ void md_check_emphasis(const std::vector<DelimRun>& runs, const std::vector<Emph
 
   auto record = [&](const Delim& opener, int oa, int ob, const Delim& closer, int ca, int cb,
                     EmphKind made) {
-    const DelimPart* o = part_at(runs[opener.run], oa, ob);
-    const DelimPart* c = part_at(runs[closer.run], ca, cb);
+    const DelimPart* o = part_at(runs[opener.run], parts, oa, ob);
+    const DelimPart* c = part_at(runs[closer.run], parts, ca, cb);
     if (o && c && o->is_open && !c->is_open && o->node == c->node && kinds[o->node] == made)
       ok[o->node] = true;
   };

@@ -24,11 +24,14 @@ struct DelimPart {
   int length = 1;
 };
 
-/// A maximal run of one delimiter character in the output, in output order.
+/// A maximal run of one delimiter character in the output, in output order. Its parts are
+/// parts[first_part, first_part + part_count) of the vector passed along with the runs (one
+/// vector for all runs rather than one each: a long paragraph has hundreds of thousands of runs).
 struct DelimRun {
   char ch = '*';
   Flanking flanking;
-  std::vector<DelimPart> parts;  ///< left to right; lengths sum to the run's length
+  std::size_t first_part = 0;  ///< parts left to right; their lengths sum to the run's length
+  std::size_t part_count = 0;
 };
 
 enum class EmphKind { emph, strong, strike };
@@ -37,7 +40,7 @@ enum class EmphKind { emph, strong, strike };
 /// text) and sets ok[node] = true for each node whose opener and closer the renderer pairs with
 /// each other, consuming exactly their characters as the intended kind. Other entries of `ok` for
 /// nodes in these runs are set false.
-void md_check_emphasis(const std::vector<DelimRun>& runs, const std::vector<EmphKind>& kinds,
-                       std::vector<bool>& ok);
+void md_check_emphasis(const std::vector<DelimRun>& runs, const std::vector<DelimPart>& parts,
+                       const std::vector<EmphKind>& kinds, std::vector<bool>& ok);
 
 }  // namespace sheaf::markdown

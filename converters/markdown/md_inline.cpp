@@ -32,7 +32,13 @@ struct Piece {
   bool encode_first = false;  ///< text: write the first code point as a character reference
   bool encode_last = false;   ///< text: write the last code point as a character reference
   bool footnote_ref = false;  ///< markup: `[^n]`
-  std::string bare_email;     ///< markup `<a@b.c>` that may be written bare (GFM links it anyway)
+};
+
+/// A markup piece `<a@b.c>` that may be written bare (GFM links it anyway): its index and the
+/// address. Kept apart from Piece, which a long paragraph has a million of.
+struct BareEmail {
+  std::size_t piece = 0;
+  std::string address;
 };
 
 struct EmphNode {
@@ -57,12 +63,19 @@ int delim_length(const EmphNode& n) {
   }
   return 1;
 }
-std::string delim_text(const EmphNode& n, bool open) {
+/// The first and last character of node `n`'s opening or closing delimiter.
+char delim_first(const EmphNode& n) { return as_html(n) ? '<' : delim_char(n); }
+char delim_last(const EmphNode& n) { return as_html(n) ? '>' : delim_char(n); }
+/// Appends node `n`'s opening (closing) delimiter to `out`: `*`, `**`, `~~`, their flipped
+/// forms, or raw HTML tags (the last resort).
+void append_delim(const EmphNode& n, bool open, std::string& out) {
   if (as_html(n)) {
-    const char* tag = n.kind == EmphKind::emph ? "em" : n.kind == EmphKind::strong ? "strong" : "del";
-    return std::string(open ? "<" : "</") + tag + ">";
+    out += open ? "<" : "</";
+    out += n.kind == EmphKind::emph ? "em" : n.kind == EmphKind::strong ? "strong" : "del";
+    out += '>';
+    return;
   }
-  return std::string(static_cast<std::size_t>(delim_length(n)), delim_char(n));
+  out.append(static_cast<std::size_t>(delim_length(n)), delim_char(n));
 }
 
 std::string html_attribute(std::string_view v) {
@@ -132,30 +145,32 @@ bool gfm_links_bare_email(std::string_view a) {
   return dot;
 }
 
-/// Flattens normalised inlines into pieces.
+/// Flattens normalised inlines into pieces. It consumes them: text is moved into the pieces (the
+/// normalised tree is a temporary of md_render_inlines).
 class Flattener {
  public:
   Flattener(InlineMode mode, MdState& state) : mode_(mode), state_(state) {}
 
-  void list(const Inlines& ins) {
-    for (const Inline& in : ins) node(in);
+  void list(Inlines& ins) {
+    for (Inline& in : ins) node(in);
   }
 
   std::vector<Piece> pieces;
   std::vector<EmphNode> nodes;
+  std::vector<BareEmail> bare_emails;  ///< in piece order
   int scopes = 1;
 
  private:
-  void node(const Inline& in) {
+  void node(Inline& in) {
     std::visit(overloaded{
-                   [&](const Text& t) { text(t.text); },
-                   [&](const Emph& e) { emphasis(EmphKind::emph, e.children); },
-                   [&](const Strong& s) { emphasis(EmphKind::strong, s.children); },
-                   [&](const Strikeout& s) { emphasis(EmphKind::strike, s.children); },
-                   [&](const Superscript& s) { wrapped("<sup>", s.children, "</sup>"); },
-                   [&](const Subscript& s) { wrapped("<sub>", s.children, "</sub>"); },
+                   [&](Text& t) { text(std::move(t.text)); },
+                   [&](Emph& e) { emphasis(EmphKind::emph, e.children); },
+                   [&](Strong& s) { emphasis(EmphKind::strong, s.children); },
+                   [&](Strikeout& s) { emphasis(EmphKind::strike, s.children); },
+                   [&](Superscript& s) { wrapped("<sup>", s.children, "</sup>"); },
+                   [&](Subscript& s) { wrapped("<sub>", s.children, "</sub>"); },
                    [&](const Code& c) { markup(md_code_span(c.text)); },
-                   [&](const Link& l) { link(l); },
+                   [&](Link& l) { link(l); },
                    [&](const Image& i) { markup(image(i)); },
                    [&](const LineBreak&) {
                      Piece p;
@@ -171,7 +186,7 @@ class Flattener {
                      pieces.back().footnote_ref = true;
                    },
                    [&](const Math& m) { markup(math_markdown(m, state_.jekyll)); },
-                   [&](const Span& s) {
+                   [&](Span& s) {
                      // <mark>, <ins> and <abbr> have no Markdown form: written as that HTML element.
                      const std::string tag = span_element(s.attr);
                      std::string open = "<" + tag;
@@ -198,14 +213,14 @@ class Flattener {
                in.node);
   }
 
-  void text(const std::string& s) {
+  void text(std::string s) {
     if (!pieces.empty() && pieces.back().kind == PieceKind::text && pieces.back().scope == scope_) {
       pieces.back().text += s;
       return;
     }
     Piece p;
     p.kind = PieceKind::text;
-    p.text = s;
+    p.text = std::move(s);
     p.scope = scope_;
     p.in_link = in_link_;
     pieces.push_back(std::move(p));
@@ -219,13 +234,13 @@ class Flattener {
     pieces.push_back(std::move(p));
   }
 
-  void wrapped(std::string open, const Inlines& children, std::string close) {
+  void wrapped(std::string open, Inlines& children, std::string close) {
     markup(std::move(open));
     list(children);
     markup(std::move(close));
   }
 
-  void emphasis(EmphKind kind, const Inlines& children) {
+  void emphasis(EmphKind kind, Inlines& children) {
     const std::size_t id = nodes.size();
     nodes.push_back(EmphNode{kind, pieces.size(), 0, 0});
     Piece open;
@@ -244,7 +259,7 @@ class Flattener {
 
   bool reference_style() const { return state_.options.reference_links; }
 
-  void link(const Link& l) {
+  void link(Link& l) {
     if (l.children.size() == 1 && l.title.empty() &&
         !(mode_ == InlineMode::table_cell && l.url.find('|') != std::string::npos))
       if (const auto* t = std::get_if<Text>(&l.children.front().node)) {
@@ -254,7 +269,7 @@ class Flattener {
         }
         if (l.url == "mailto:" + t->text && md_is_autolink_email(t->text)) {
           markup("<" + t->text + ">");
-          if (gfm_links_bare_email(t->text)) pieces.back().bare_email = t->text;
+          if (gfm_links_bare_email(t->text)) bare_emails.push_back(BareEmail{pieces.size() - 1, t->text});
           return;
         }
       }
@@ -293,8 +308,9 @@ char32_t code_point_before(std::string_view s, std::size_t end) {
 class Renderer {
  public:
   Renderer(InlineMode mode, MdState& state, std::vector<Piece> pieces, std::vector<EmphNode> nodes,
-           int scopes)
-      : mode_(mode), state_(state), p_(std::move(pieces)), nodes_(std::move(nodes)), scopes_(scopes) {}
+           std::vector<BareEmail> bare_emails, int scopes)
+      : mode_(mode), state_(state), p_(std::move(pieces)), nodes_(std::move(nodes)),
+        bare_emails_(std::move(bare_emails)), scopes_(scopes) {}
 
   MdInlineText render() {
     resolve_bare_emails();
@@ -318,7 +334,7 @@ class Renderer {
     switch (p.kind) {
       case PieceKind::text: return first_encoded(p) ? U'&' : md_first_code_point(p.text);
       case PieceKind::open:
-      case PieceKind::close: return static_cast<unsigned char>(delim_text(nodes_[p.node], p.kind == PieceKind::open)[0]);
+      case PieceKind::close: return static_cast<unsigned char>(delim_first(nodes_[p.node]));
       default: return static_cast<unsigned char>(p.text.front());
     }
   }
@@ -327,7 +343,7 @@ class Renderer {
     switch (p.kind) {
       case PieceKind::text: return last_encoded(p) ? U';' : md_last_code_point(p.text);
       case PieceKind::open:
-      case PieceKind::close: return static_cast<unsigned char>(delim_text(nodes_[p.node], p.kind == PieceKind::open).back());
+      case PieceKind::close: return static_cast<unsigned char>(delim_last(nodes_[p.node]));
       default: return static_cast<unsigned char>(p.text.back());
     }
   }
@@ -403,12 +419,11 @@ class Renderer {
       return c < 0x80 && (std::isalnum(static_cast<int>(c)) != 0 ||
                           more.find(static_cast<char>(c)) != std::string_view::npos);
     };
-    for (std::size_t i = 0; i < p_.size(); ++i) {
-      Piece& p = p_[i];
-      if (p.bare_email.empty()) continue;
+    for (BareEmail& e : bare_emails_) {
+      const std::size_t i = e.piece;
       const char32_t b = i == 0 ? U'\n' : raw_last(i - 1);
       const char32_t a = i + 1 >= p_.size() ? U'\n' : raw_first(i + 1);
-      if (!extends(b, ".+-_:@") && !extends(a, "@.-_/")) p.text = p.bare_email;
+      if (!extends(b, ".+-_:@") && !extends(a, "@.-_/")) p_[i].text = std::move(e.address);
     }
   }
   char32_t raw_first(std::size_t i) const {
@@ -452,30 +467,39 @@ class Renderer {
   void choose_delimiters() {
     if (nodes_.empty()) return;
     std::vector<bool> ok(nodes_.size(), false);
+    std::vector<EmphKind> kinds;
+    kinds.reserve(nodes_.size());
+    for (const EmphNode& n : nodes_) kinds.push_back(n.kind);  // (repairs never change a kind)
+    // The runs of each scope; a run's parts are contiguous in its scope's `parts`. Kept across
+    // rounds so that their storage is reused.
+    struct ScopeRuns {
+      std::vector<DelimRun> runs;
+      std::vector<DelimPart> parts;
+    };
+    std::vector<ScopeRuns> scopes(static_cast<std::size_t>(scopes_));
     for (int round = 0;; ++round) {
-      std::vector<std::vector<DelimRun>> runs(static_cast<std::size_t>(scopes_));
+      for (ScopeRuns& s : scopes) {
+        s.runs.clear();
+        s.parts.clear();
+      }
       for (std::size_t i = 0; i < p_.size(); ++i) {
         if (!is_delim(i)) continue;
         const EmphNode& n = nodes_[p_[i].node];
         const char ch = delim_char(n);
-        auto& scope_runs = runs[static_cast<std::size_t>(p_[i].scope)];
+        ScopeRuns& scope = scopes[static_cast<std::size_t>(p_[i].scope)];
         const bool continues = i > 0 && is_delim(i - 1) && delim_char(nodes_[p_[i - 1].node]) == ch;
-        if (!continues) scope_runs.push_back(DelimRun{ch, {}, {}});
-        scope_runs.back().parts.push_back(
-            DelimPart{p_[i].node, p_[i].kind == PieceKind::open, delim_length(n)});
+        if (!continues) scope.runs.push_back(DelimRun{ch, {}, scope.parts.size(), 0});
+        scope.parts.push_back(DelimPart{p_[i].node, p_[i].kind == PieceKind::open, delim_length(n)});
+        ++scope.runs.back().part_count;
         const bool ends = !(i + 1 < p_.size() && is_delim(i + 1) &&
                             delim_char(nodes_[p_[i + 1].node]) == ch);
         if (ends) {
-          std::size_t first = i;
-          for (std::size_t k = scope_runs.back().parts.size(); k > 1; --k) --first;
-          scope_runs.back().flanking = md_flanking(ch, run_before(ch, first), run_after(ch, i));
+          const std::size_t first = i + 1 - scope.runs.back().part_count;
+          scope.runs.back().flanking = md_flanking(ch, run_before(ch, first), run_after(ch, i));
         }
       }
-      std::vector<EmphKind> kinds;
-      kinds.reserve(nodes_.size());
-      for (const EmphNode& n : nodes_) kinds.push_back(n.kind);
       std::fill(ok.begin(), ok.end(), true);
-      for (const auto& scope_runs : runs) md_check_emphasis(scope_runs, kinds, ok);
+      for (const ScopeRuns& s : scopes) md_check_emphasis(s.runs, s.parts, kinds, ok);
       bool all_ok = true;
       // Repair failing nodes innermost first, one per group of related nodes a round: nested or
       // touching nodes fail together (`*a**b*`, `**a**b**c**`), and repairing all of them at once
@@ -792,7 +816,7 @@ class Renderer {
       switch (p.kind) {
         case PieceKind::open:
         case PieceKind::close:
-          out += delim_text(nodes_[p.node], p.kind == PieceKind::open);
+          append_delim(nodes_[p.node], p.kind == PieceKind::open, out);
           break;
         case PieceKind::text:
           write_text(i, out, breaks);
@@ -826,7 +850,13 @@ class Renderer {
                                            state_.jekyll))
           inserts.push_back(start + *at);
       }
+      if (inserts.empty()) {
+        result.text = std::move(out);
+        result.breaks = std::move(breaks);
+        return result;
+      }
       result.text.reserve(out.size() + inserts.size());
+      result.breaks.reserve(breaks.size());
       std::size_t from = 0, b = 0;
       for (std::size_t ins : inserts) {
         result.text.append(out, from, ins - from);
@@ -866,6 +896,11 @@ class Renderer {
     utf8::decode(t, first_end);
     std::size_t last_start = t.size() - 1;
     while (last_start > 0 && (static_cast<unsigned char>(t[last_start]) & 0xC0) == 0x80) --last_start;
+    // marked(i, k), with the piece's marks looked up once rather than per character
+    const auto found = escape_.find(i);
+    const std::vector<bool>* marks =
+        found != escape_.end() && !found->second.empty() ? &found->second : nullptr;
+    auto is_marked = [&](std::size_t k) { return marks && (*marks)[k]; };
     for (std::size_t k = 0; k < t.size();) {
       std::size_t next = k;
       const char32_t cp = utf8::decode(t, next);
@@ -883,7 +918,7 @@ class Renderer {
         k = next;
         continue;
       }
-      if (c == '`' && marked(i, k) &&
+      if (c == '`' && is_marked(k) &&
           ((k == 0 && before(i) == U'`') || (next == t.size() && after(i) == U'`'))) {
         // A backslash-escaped backtick next to a code span's fence would lengthen that fence's
         // run for an earlier opener scanning for its closer; a reference has no backtick at all.
@@ -891,7 +926,7 @@ class Renderer {
         k = next;
         continue;
       }
-      if (marked(i, k) || (cp < 0x80 && local_escape(i, k))) out += '\\';
+      if (is_marked(k) || (cp < 0x80 && local_escape(i, k))) out += '\\';
       out.append(t, k, next - k);
       k = next;
     }
@@ -916,6 +951,7 @@ class Renderer {
   MdState& state_;
   std::vector<Piece> p_;
   std::vector<EmphNode> nodes_;
+  std::vector<BareEmail> bare_emails_;
   int scopes_;
   std::unordered_map<std::size_t, std::vector<bool>> escape_;
 };
@@ -923,10 +959,18 @@ class Renderer {
 }  // namespace
 
 MdInlineText md_render_inlines(const Inlines& inlines, InlineMode mode, MdState& state) {
-  const Inlines normal = md_normalize_inlines(inlines, mode != InlineMode::paragraph);
   Flattener f(mode, state);
-  f.list(normal);
-  Renderer r(mode, state, std::move(f.pieces), std::move(f.nodes), f.scopes);
+  {
+    MdNormalizeCounts counts;
+    Inlines normal = md_normalize_inlines(inlines, mode != InlineMode::paragraph, &counts);
+    // Reserved once: growing a long paragraph's million pieces would copy them and, for a while,
+    // hold them twice. A text or an atom makes at most one piece, a container two plus its
+    // children's; more only when normalising split text off emphasis (then the vector grows).
+    f.pieces.reserve(counts.inlines + counts.containers + 8);
+    f.nodes.reserve(counts.emphasis);
+    f.list(normal);
+  }  // (freed before rendering: a long paragraph's tree is large)
+  Renderer r(mode, state, std::move(f.pieces), std::move(f.nodes), std::move(f.bare_emails), f.scopes);
   return r.render();
 }
 

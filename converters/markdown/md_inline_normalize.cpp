@@ -1,6 +1,7 @@
 #include "converters/markdown/md_inline_normalize.hpp"
 
 #include <algorithm>
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -25,7 +26,7 @@ Inlines* emphasis_children(Inline& in) {
 
 /// Appends `in` to `out`, merging adjacent text (and adjacent code, whose backtick fences would
 /// run together) and dropping empty text.
-void push(Inlines& out, Inline in) {
+void push(Inlines& out, Inline&& in) {
   if (auto* t = std::get_if<Text>(&in.node)) {
     if (t->text.empty()) return;
     if (!out.empty())
@@ -177,42 +178,61 @@ void hoist_edges(Inlines& children, Inlines& before, Inlines& after) {
 /// One pass over a normalised inline list: where an emphasis-like node starts (ends) with
 /// punctuation and the character outside it is a letter, its delimiter could not open (close), so
 /// that punctuation moves outside. Nodes where nothing can move are left for the emphasis check.
+/// `items` was built by push(), so as long as nothing moves, re-pushing its items would change
+/// nothing: the list is only rebuilt from the first node where something moves (most lists have
+/// none, and a paragraph's list can hold hundreds of thousands of inlines).
 Inlines move_edge_punctuation(Inlines items, CharClass outer_left, CharClass outer_right,
                               bool html_breaks) {
   Inlines result;
-  result.reserve(items.size());
+  bool rebuilding = false;  // result holds items[0, k) as pushed; otherwise items[0, k) stand as they are
   for (std::size_t k = 0; k < items.size(); ++k) {
     Inline& item = items[k];
     if (!is_emphasis_like(item)) {
-      push(result, std::move(item));
+      if (rebuilding) push(result, std::move(item));
       continue;
     }
     Inlines& kids = *emphasis_children(item);
-    const CharClass left = result.empty() ? outer_left : edge_class(result.back(), false, html_breaks);
+    const Inline* previous = rebuilding ? (result.empty() ? nullptr : &result.back())
+                                        : (k == 0 ? nullptr : &items[k - 1]);
+    const CharClass left = previous ? edge_class(*previous, false, html_breaks) : outer_left;
     const CharClass right =
         k + 1 < items.size() ? edge_class(items[k + 1], true, html_breaks) : outer_right;
-    if (left == CharClass::other && edge_class(kids.front(), true, html_breaks) == CharClass::punct)
-      if (auto* t = std::get_if<Text>(&kids.front().node)) {
-        const std::size_t n = first_cluster(t->text);
-        if (n < t->text.size() || kids.size() > 1) {
-          push(result, Inline{Text{t->text.substr(0, n)}});
-          t->text.erase(0, n);
-          if (t->text.empty()) kids.erase(kids.begin());
-          hoist_front(kids, result);
-        }
-      }
+    auto front_moves = [&] {
+      if (!(left == CharClass::other && edge_class(kids.front(), true, html_breaks) == CharClass::punct))
+        return false;
+      const auto* t = std::get_if<Text>(&kids.front().node);
+      return t && (first_cluster(t->text) < t->text.size() || kids.size() > 1);
+    };
+    auto back_moves = [&] {
+      if (!(!kids.empty() && right == CharClass::other &&
+            edge_class(kids.back(), false, html_breaks) == CharClass::punct))
+        return false;
+      const auto* t = std::get_if<Text>(&kids.back().node);
+      return t && (last_cluster(t->text) < t->text.size() || kids.size() > 1);
+    };
+    if (!rebuilding) {
+      if (!front_moves() && !back_moves()) continue;  // (the back check sees the same kids)
+      rebuilding = true;
+      result.reserve(items.size() + 4);
+      for (std::size_t j = 0; j < k; ++j) result.push_back(std::move(items[j]));
+    }
+    if (front_moves()) {
+      auto* t = std::get_if<Text>(&kids.front().node);
+      const std::size_t n = first_cluster(t->text);
+      push(result, Inline{Text{t->text.substr(0, n)}});
+      t->text.erase(0, n);
+      if (t->text.empty()) kids.erase(kids.begin());
+      hoist_front(kids, result);
+    }
     Inlines after;
-    if (!kids.empty() && right == CharClass::other &&
-        edge_class(kids.back(), false, html_breaks) == CharClass::punct)
-      if (auto* t = std::get_if<Text>(&kids.back().node)) {
-        const std::size_t n = last_cluster(t->text);
-        if (n < t->text.size() || kids.size() > 1) {
-          push(after, Inline{Text{t->text.substr(t->text.size() - n)}});
-          t->text.resize(t->text.size() - n);
-          if (t->text.empty()) kids.pop_back();
-          hoist_back(kids, after);
-        }
-      }
+    if (back_moves()) {
+      auto* t = std::get_if<Text>(&kids.back().node);
+      const std::size_t n = last_cluster(t->text);
+      push(after, Inline{Text{t->text.substr(t->text.size() - n)}});
+      t->text.resize(t->text.size() - n);
+      if (t->text.empty()) kids.pop_back();
+      hoist_back(kids, after);
+    }
     if (kids.empty()) {
       // Only whitespace was left once the punctuation moved: nothing to emphasise.
     } else {
@@ -220,6 +240,7 @@ Inlines move_edge_punctuation(Inlines items, CharClass outer_left, CharClass out
     }
     push_all(result, std::move(after));
   }
+  if (!rebuilding) return items;
   return result;
 }
 
@@ -227,18 +248,26 @@ class Normalizer {
  public:
   explicit Normalizer(bool html_breaks) : html_breaks_(html_breaks) {}
 
+  MdNormalizeCounts counts;  ///< what node() visited so far
+  bool saw_line_break = false;  ///< node() met a hard break (normalising never makes one)
+
   /// Normalises `in` into `out`; `in_link`: inside link text; `parent`: the emphasis-like node
   /// `out` belongs to directly (emphasis in emphasis, strong in strong and strikeout in strikeout
   /// render as one).
   enum class Parent { other, emph, strong, strike };
   void node(const Inline& in, Inlines& out, bool in_link, Parent parent = Parent::other) {
+    ++counts.inlines;
     std::visit(
         overloaded{
             [&](const Text& t) {
-              std::string s = t.text;
-              for (char& c : s)
-                if (c == '\n' || c == '\r') c = ' ';
-              push(out, Inline{Text{std::move(s)}});
+              // As push() would: empty text dropped, adjacent text merged (without a temporary).
+              if (t.text.empty()) return;
+              auto* last = out.empty() ? nullptr : std::get_if<Text>(&out.back().node);
+              std::string& s = last ? last->text : std::get<Text>(out.emplace_back(Inline{Text{}}).node).text;
+              const std::size_t from = s.size();
+              s += t.text;
+              for (std::size_t i = from; i < s.size(); ++i)
+                if (s[i] == '\n' || s[i] == '\r') s[i] = ' ';
             },
             [&](const Emph& e) { emphasis(Inline{Emph{}}, e.children, out, in_link, Parent::emph); },
             [&](const Strong& s) {
@@ -258,39 +287,46 @@ class Normalizer {
               emphasis(Inline{Strikeout{}}, s.children, out, in_link, Parent::strike);
             },
             [&](const Superscript& s) {
+              ++counts.containers;
               Inlines kids = list(s.children, in_link, CharClass::punct, CharClass::punct);
               if (!kids.empty()) push(out, Inline{Superscript{std::move(kids)}});
             },
             [&](const Subscript& s) {
+              ++counts.containers;
               Inlines kids = list(s.children, in_link, CharClass::punct, CharClass::punct);
               if (!kids.empty()) push(out, Inline{Subscript{std::move(kids)}});
             },
             [&](const Code& c) {
-              if (!c.text.empty()) push(out, in);
+              if (!c.text.empty()) push(out, Inline(in));
             },
             [&](const Link& l) {
               if (in_link) {  // CommonMark links cannot nest: keep the inner link's text
                 for (const Inline& c : l.children) node(c, out, true);
                 return;
               }
+              ++counts.containers;
               Link copy{l.url, l.title, list(l.children, true, CharClass::punct, CharClass::punct)};
               push(out, Inline{std::move(copy)});
             },
-            [&](const Image&) { push(out, in); },
-            [&](const LineBreak&) { push(out, in); },
-            [&](const Note&) { push(out, in); },
+            [&](const Image&) { push(out, Inline(in)); },
+            [&](const LineBreak&) {
+              saw_line_break = true;
+              push(out, Inline(in));
+            },
+            [&](const Note&) { push(out, Inline(in)); },
             [&](const Math& m) {
-              if (!m.tex.empty()) push(out, in);
+              if (!m.tex.empty()) push(out, Inline(in));
             },
             [&](const Span& s) {
               if (s.attr.id.empty() && s.attr.lang.empty() && std::string_view(span_element(s.attr)) == "span") {
                 for (const Inline& c : s.children) node(c, out, in_link, parent);
                 return;
               }
+              ++counts.containers;
               Span copy{s.attr, list(s.children, in_link, CharClass::punct, CharClass::punct)};
               push(out, Inline{std::move(copy)});
             },
-            [&](const RawInline&) { push(out, in); },
+            [&](const RawInline&) { push(out, Inline(in)); },
         },
         in.node);
   }
@@ -298,6 +334,7 @@ class Normalizer {
   /// A normalised inline list whose outer neighbours are of the given classes.
   Inlines list(const Inlines& ins, bool in_link, CharClass left, CharClass right) {
     Inlines out;
+    out.reserve(ins.size());
     for (const Inline& in : ins) node(in, out, in_link);
     fix_punctuation(out, left, right);
     return out;
@@ -309,7 +346,10 @@ class Normalizer {
 
  private:
   void emphasis(Inline shell, const Inlines& kids, Inlines& out, bool in_link, Parent self) {
+    ++counts.emphasis;
+    ++counts.containers;
     Inlines children;
+    children.reserve(kids.size());
     for (const Inline& c : kids) node(c, children, in_link, self);
     fix_punctuation(children, CharClass::punct, CharClass::punct);
     Inlines before, after;
@@ -351,10 +391,13 @@ bool removable_when_empty(const Inline& in) {
 
 /// Drops spaces and tabs of text at a line start (the block start, or after a hard break), going
 /// into emphasis; removes emphasis left empty. `line_start` carries the state across siblings.
-void trim_forward(Inlines& ins, bool& line_start) {
-  Inlines out;
-  out.reserve(ins.size());
-  for (Inline& i : ins) {
+/// Works in place: kept nodes move down over dropped ones. `breakless`: the list holds no hard
+/// break, so once past the line start nothing further can change and the walk stops there.
+void trim_forward(Inlines& ins, bool& line_start, bool breakless = false) {
+  std::size_t kept = 0;
+  std::size_t k = 0;  // ins[0, k) visited
+  for (; k < ins.size(); ++k) {
+    Inline& i = ins[k];
     if (auto* t = std::get_if<Text>(&i.node)) {
       if (line_start) {
         std::size_t n = 0;
@@ -371,18 +414,30 @@ void trim_forward(Inlines& ins, bool& line_start) {
     } else {
       line_start = false;
     }
-    out.push_back(std::move(i));
+    if (kept != k) ins[kept] = std::move(i);
+    ++kept;
+    if (breakless && !line_start) {
+      ++k;
+      break;
+    }
   }
-  ins = std::move(out);
+  // ins[k, size) was not visited and stays as it is, closing the gap dropped nodes left.
+  const auto begin = ins.begin();
+  if (kept != k) std::move(begin + static_cast<std::ptrdiff_t>(k), ins.end(), begin + static_cast<std::ptrdiff_t>(kept));
+  kept += ins.size() - k;
+  ins.erase(ins.begin() + static_cast<std::ptrdiff_t>(kept), ins.end());
 }
 
 /// The mirror image: spaces and tabs of text before a line end (a hard break, or the block end),
 /// and hard breaks with nothing after them in the block (they render as nothing).
-void trim_backward(Inlines& ins, bool& line_end, bool& block_end) {
-  Inlines out;
-  out.reserve(ins.size());
-  for (auto it = ins.rbegin(); it != ins.rend(); ++it) {
-    Inline& i = *it;
+/// Works in place: kept nodes move up over dropped ones. `breakless`: as for trim_forward, once
+/// past the block end.
+void trim_backward(Inlines& ins, bool& line_end, bool& block_end, bool breakless = false) {
+  std::size_t kept_from = ins.size();  // ins[kept_from, size) are the nodes kept so far
+  std::size_t k = ins.size();          // ins[k, size) visited
+  while (k > 0) {
+    --k;
+    Inline& i = ins[k];
     if (auto* t = std::get_if<Text>(&i.node)) {
       if (line_end) {
         while (!t->text.empty() && is_collapsible(t->text.back())) t->text.pop_back();
@@ -401,29 +456,38 @@ void trim_backward(Inlines& ins, bool& line_end, bool& block_end) {
       // normaliser drops other empty ones), kept on purpose: the spaces next to it stay.
       line_end = block_end = false;
     }
-    out.push_back(std::move(i));
+    --kept_from;
+    if (kept_from != k) ins[kept_from] = std::move(i);
+    if (breakless && !line_end) break;
   }
-  std::reverse(out.begin(), out.end());
-  ins = std::move(out);
+  // ins[0, k) was not visited and stays as it is, closing the gap dropped nodes left.
+  const auto begin = ins.begin();
+  if (kept_from != k)
+    std::move_backward(begin, begin + static_cast<std::ptrdiff_t>(k), begin + static_cast<std::ptrdiff_t>(kept_from));
+  ins.erase(ins.begin(), ins.begin() + static_cast<std::ptrdiff_t>(kept_from - k));
 }
 
 /// Drops ASCII spaces and tabs at the start and end of the block and around its hard line
 /// breaks: HTML does not render them, CommonMark strips most of them, and keeping them would take
 /// character references (`&#32;`) that a reader then trims anyway. A hard break at the end of a
 /// block renders as nothing (and as backslash-newline it would be a literal backslash): dropped.
-Inlines trim_line_edges(Inlines in) {
+/// `breakless`: `in` holds no hard break (then only its two ends need a look).
+Inlines trim_line_edges(Inlines in, bool breakless) {
   bool line_start = true;
-  trim_forward(in, line_start);
+  trim_forward(in, line_start, breakless);
   bool line_end = true, block_end = true;
-  trim_backward(in, line_end, block_end);
+  trim_backward(in, line_end, block_end, breakless);
   return in;
 }
 
 }  // namespace
 
-Inlines md_normalize_inlines(const Inlines& inlines, bool html_breaks) {
+Inlines md_normalize_inlines(const Inlines& inlines, bool html_breaks, MdNormalizeCounts* counts) {
   Normalizer n(html_breaks);
-  return trim_line_edges(n.list(inlines, false, CharClass::space, CharClass::space));
+  Inlines list = n.list(inlines, false, CharClass::space, CharClass::space);
+  Inlines result = trim_line_edges(std::move(list), !n.saw_line_break);
+  if (counts) *counts = n.counts;
+  return result;
 }
 
 }  // namespace sheaf::markdown

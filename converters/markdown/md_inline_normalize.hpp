@@ -14,12 +14,25 @@
 //     would run together);
 //   - links inside link text keep their text only; spans without id or lang keep their children;
 //     adjacent code spans become one (their fences would run together); empty code, math, superscript and subscript disappear; newlines in text become spaces.
+#include <cstddef>
+
 #include "core/document.hpp"
 
 namespace sheaf::markdown {
 
+/// Counts taken while normalising, so that a caller can reserve for what it builds from the
+/// result without walking it again. The result has as many nodes as were visited or fewer, unless
+/// punctuation or whitespace was split off emphasis.
+struct MdNormalizeCounts {
+  std::size_t inlines = 0;     ///< nodes visited
+  std::size_t containers = 0;  ///< of those, nodes with children (at least as many as the result has)
+  std::size_t emphasis = 0;    ///< at least the emphasis, strong and strikeout nodes of the result
+};
+
 /// `html_breaks`: hard breaks will be written as `<br />` (headings, table cells) rather than as
-/// backslash-newline, which changes how a neighbouring delimiter sees them.
-Inlines md_normalize_inlines(const Inlines& inlines, bool html_breaks);
+/// backslash-newline, which changes how a neighbouring delimiter sees them. `counts`, when given,
+/// receives the counts above.
+Inlines md_normalize_inlines(const Inlines& inlines, bool html_breaks,
+                             MdNormalizeCounts* counts = nullptr);
 
 }  // namespace sheaf::markdown
