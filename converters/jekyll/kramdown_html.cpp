@@ -338,7 +338,7 @@ std::string literal_text(std::string_view text) {
 }
 
 /// Whether the start tag of `name` (exactly as written) stands in `before`.
-bool opened_before(std::string_view before, std::string_view name) {
+bool scan_opened_before(std::string_view before, std::string_view name) {
   const std::string needle = "<" + std::string(name);
   for (std::size_t p = before.find(needle); p != std::string_view::npos; p = before.find(needle, p + 1)) {
     const std::size_t k = p + needle.size();
@@ -347,11 +347,23 @@ bool opened_before(std::string_view before, std::string_view name) {
   return false;
 }
 
+/// Raw elements nested in raw span content (`<code>` × n, none closed) are read by raw_span and
+/// span_markup calling each other, one level each; at this depth the content is text as written
+/// (literal_text). A guard against the stack overflowing (10,000 unclosed `<code>`, 60 KB of one
+/// line, crashed a Release build with an 8 MB stack) and against a search for the end tag to the
+/// end of the line per level (issue 9); no document nests raw elements this deep.
+constexpr int kMaxRawDepth = 200;
+
+bool span_markup_at(std::string_view line, std::size_t& i, std::string& out, bool parse_span_html,
+                    const std::function<std::string(std::string_view)>& spans, SpanIndex* index, int depth);
+
 /// Raw span content: text shown as written, tags kept (span_markup's rules inside).
 std::string raw_span(std::string_view content, bool parse_span_html,
-                     const std::function<std::string(std::string_view)>& spans) {
+                     const std::function<std::string(std::string_view)>& spans, int depth = 0) {
   std::string out;
   std::size_t i = 0;
+  SpanIndex index(content);
+  OccurrenceIndex comment_end(content, "-->");  // `<!--` × n: not a scan to the end per `<!--`
   while (i < content.size()) {
     const std::size_t lt = content.find('<', i);
     if (lt == std::string_view::npos) {
@@ -360,8 +372,8 @@ std::string raw_span(std::string_view content, bool parse_span_html,
     }
     out += literal_text(content.substr(i, lt - i));
     i = lt;
-    if (content.substr(lt).starts_with("<!--") && content.find("-->", lt + 4) != std::string_view::npos) {
-      const std::size_t close = content.find("-->", lt + 4) + 3;
+    if (content.substr(lt).starts_with("<!--") && comment_end(lt + 4) != std::string_view::npos) {
+      const std::size_t close = comment_end(lt + 4) + 3;
       out += content.substr(lt, close - lt);
       i = close;
     } else if (const auto tag = start_tag(content, lt); tag && tag->markdown && !listed(tag->name, kBlockElements) &&
@@ -375,7 +387,7 @@ std::string raw_span(std::string_view content, bool parse_span_html,
       out += spans(content.substr(tag->end, close - tag->end));
       if (tag->name.find(':') == std::string::npos) out += "</" + tag->name + ">";
       i = end_tag(content, close)->second;
-    } else if (!span_markup(content, i, out, parse_span_html, spans)) {
+    } else if (!span_markup_at(content, i, out, parse_span_html, spans, &index, depth + 1)) {
       if (const auto kept = start_tag(content, lt)) {
         out += kept->html;
         i = kept->end;
@@ -391,10 +403,8 @@ std::string raw_span(std::string_view content, bool parse_span_html,
   return out;
 }
 
-}  // namespace
-
-bool span_markup(std::string_view line, std::size_t& i, std::string& out, bool parse_span_html,
-                 const std::function<std::string(std::string_view)>& spans) {
+bool span_markup_at(std::string_view line, std::size_t& i, std::string& out, bool parse_span_html,
+                    const std::function<std::string(std::string_view)>& spans, SpanIndex* index, int depth) {
   const std::string_view rest = line.substr(i);
   if (rest.starts_with("<?")) {
     out += "&lt;";
@@ -402,7 +412,7 @@ bool span_markup(std::string_view line, std::size_t& i, std::string& out, bool p
     return true;
   }
   if (rest.starts_with("<![CDATA[")) {
-    const std::size_t close = line.find("]]>", i + 9);
+    const std::size_t close = index ? index->cdata_end(i + 9) : line.find("]]>", i + 9);
     if (close == std::string_view::npos) return false;
     out += literal_text(line.substr(i + 9, close - i - 9));
     i = close + 3;
@@ -410,7 +420,8 @@ bool span_markup(std::string_view line, std::size_t& i, std::string& out, bool p
   }
   if (const auto end = end_tag(line, i)) {
     const bool html = listed(end->first, kHtmlElements);
-    if (listed(end->first, kBlockElements) || (!html && !opened_before(line.substr(0, i), end->first))) {
+    const bool opened = index ? index->opened_before(i, end->first) : scan_opened_before(line.substr(0, i), end->first);
+    if (listed(end->first, kBlockElements) || (!html && !opened)) {
       out += "&lt;";
       ++i;
       return true;
@@ -442,7 +453,7 @@ bool span_markup(std::string_view line, std::size_t& i, std::string& out, bool p
   const std::size_t close = find_end_tag(line, tag->end, tag->name);
   if (!namespaced) out += tag->html;
   const std::string_view content = line.substr(tag->end, (close == std::string_view::npos ? line.size() : close) - tag->end);
-  out += raw_span(content, parse_span_html, spans);
+  out += depth < kMaxRawDepth ? raw_span(content, parse_span_html, spans, depth) : literal_text(content);
   if (close == std::string_view::npos) {
     i = line.size();
   } else {
@@ -450,6 +461,32 @@ bool span_markup(std::string_view line, std::size_t& i, std::string& out, bool p
     i = end_tag(line, close)->second;
   }
   return true;
+}
+
+}  // namespace
+
+bool span_markup(std::string_view line, std::size_t& i, std::string& out, bool parse_span_html,
+                 const std::function<std::string(std::string_view)>& spans, SpanIndex* index) {
+  return span_markup_at(line, i, out, parse_span_html, spans, index, 0);
+}
+
+bool SpanIndex::opened_before(std::size_t end, std::string_view name) {
+  // A name (uname_end) holds name characters and `:` only, so the `<name` followed by a space,
+  // `>` or `/` are the `<` whose run of those characters is the name and ends at such a one.
+  auto in_name = [](char c) { return name_char(c) || c == ':'; };
+  if (name.empty() || !std::all_of(name.begin(), name.end(), in_name))
+    return scan_opened_before(text_.substr(0, std::min(end, text_.size())), name);
+  if (!listed_) {
+    listed_ = true;
+    for (std::size_t p = text_.find('<'); p != std::string_view::npos; p = text_.find('<', p + 1)) {
+      std::size_t k = p + 1;
+      while (k < text_.size() && in_name(text_[k])) ++k;
+      if (k > p + 1 && k < text_.size() && (space(text_[k]) || text_[k] == '>' || text_[k] == '/'))
+        first_.emplace(std::string(text_.substr(p + 1, k - p - 1)), k);  // the first one stays
+    }
+  }
+  const auto it = first_.find(name);
+  return it != first_.end() && it->second < end;
 }
 
 std::string raw_as_markdown(std::string_view content) {

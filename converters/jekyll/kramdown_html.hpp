@@ -6,10 +6,13 @@
 // kramdown_syntax.cpp drives them and writes the result for cmark-gfm.
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "converters/jekyll/text_search.hpp"
 
 namespace sheaf::jekyll::kramdown_html {
 
@@ -89,8 +92,30 @@ RawStop read_raw(std::string_view text, std::size_t& pos, std::vector<Frame>& st
 /// cmark's own reading gives kramdown's result (comments, autolinks, span elements such as
 /// `<em>` whose content is kramdown). An end tag counts as closing something when its start tag
 /// stands earlier on the same line or is an HTML element's (which may open on an earlier line).
+/// `index`, when given, is the SpanIndex of `line`, kept by the caller across the calls for
+/// one line (issue 9: `</x>` × n is not a scan of the line before each, nor `<![CDATA[` × n
+/// one to its end each).
+class SpanIndex;
 bool span_markup(std::string_view line, std::size_t& i, std::string& out, bool parse_span_html,
-                 const std::function<std::string(std::string_view)>& spans);
+                 const std::function<std::string(std::string_view)>& spans, SpanIndex* index = nullptr);
+
+/// What span_markup looks up in one text, each listed in one pass when first asked, so that
+/// the lookups from every `<` of a line are not scans of the line each.
+class SpanIndex {
+ public:
+  explicit SpanIndex(std::string_view text) : text_(text), cdata_end_(text, "]]>") {}
+  /// Whether `<name`, followed by a space, `>` or `/`, ends its name before `text[end]` (an end
+  /// tag's test for closing something).
+  bool opened_before(std::size_t end, std::string_view name);
+  /// `text.find("]]>", from)`.
+  std::size_t cdata_end(std::size_t from) { return cdata_end_(from); }
+
+ private:
+  std::string_view text_;
+  bool listed_ = false;
+  std::map<std::string, std::size_t, std::less<>> first_;  // name → where its first start tag's name ends
+  OccurrenceIndex cdata_end_;
+};
 
 /// Raw HTML content as Markdown cmark shows as it is: tags kept, text escaped (a `<p>` element
 /// that `html_to_native` turns into a paragraph).

@@ -43,8 +43,8 @@ std::string link_definition_markdown(std::string_view label, std::string_view ur
   return out;
 }
 
-std::string normalize_link_label(std::string_view label) {
-  std::string out;
+std::optional<std::string> normalize_link_label(std::string_view label, std::size_t limit) {
+  std::string out;  // a prefix of the result at every step
   bool space = false;
   for (char c : label) {
     if (blank(c) || c == '\n' || c == '\r') {
@@ -54,8 +54,13 @@ std::string normalize_link_label(std::string_view label) {
     if (space) out += ' ';
     space = false;
     out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (out.size() > limit) return std::nullopt;
   }
   return out;
+}
+
+std::string normalize_link_label(std::string_view label) {
+  return *normalize_link_label(label, std::string::npos);
 }
 
 std::optional<LinkDefinition> kramdown_link_definition(std::string_view line, std::string_view next) {

@@ -29,4 +29,9 @@ std::string link_definition_markdown(std::string_view id, std::string_view url, 
 /// space, no space at either end.
 std::string normalize_link_label(std::string_view label);
 
+/// normalize_link_label(label) when it is at most `limit` bytes long, else nullopt, read only as
+/// far as needed to tell: a lookup among labels of at most `limit` bytes costs no more than that
+/// (issue 9: the text of each of n nested brackets is not normalised whole).
+std::optional<std::string> normalize_link_label(std::string_view label, std::size_t limit);
+
 }  // namespace sheaf::jekyll

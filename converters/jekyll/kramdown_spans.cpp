@@ -5,9 +5,11 @@
 #include "converters/jekyll/kramdown_spans.hpp"
 
 #include "converters/jekyll/kramdown_links.hpp"
+#include "converters/jekyll/text_search.hpp"
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -41,18 +43,16 @@ bool alnum_at(std::string_view s, std::size_t i) { return i < s.size() && alnum_
 
 /// kramdown's rule against an opening `_` inside a word: the text before `s[i]` ends with a
 /// letter, or a letter and a hyphen, then letters, then any underscores (`blah__`, `A-_`).
-bool after_word(std::string_view s, std::size_t i) {
+/// `underscores_from` is where the underscores just before `s[i]` start (SpanParser finds it).
+bool after_word(std::string_view s, std::size_t underscores_from) {
   auto previous = [&](std::size_t k) {  // start of the character ending before k
     std::size_t p = k - 1;
     while (p > 0 && (static_cast<unsigned char>(s[p]) & 0xC0U) == 0x80U) --p;
     return p;
   };
   auto alpha = [](char32_t c) { return alnum_code(c) && !(c >= '0' && c <= '9'); };
-  std::size_t k = i;
-  while (k > 0 && s[k - 1] == '_') --k;
-  std::size_t letters = 0;
-  while (k > 0 && alpha(code_point_at(s, previous(k)))) k = previous(k), ++letters;
-  if (letters > 0) return true;
+  std::size_t k = underscores_from;
+  if (k > 0 && alpha(code_point_at(s, previous(k)))) return true;  // a letter: the rule holds
   return k >= 2 && s[k - 1] == '-' && alpha(code_point_at(s, previous(k - 1)));
 }
 
@@ -64,41 +64,6 @@ bool ascii_punct(char c) {
 
 /// Characters a backslash escapes in kramdown (its ESCAPED_CHARS; documented in its syntax).
 bool kramdown_escapable(char c) { return std::string_view("\\.*_+-`()[]{}#!:|\"'$=<>").find(c) != std::string_view::npos; }
-
-/// The end of the inline tag or comment at `s[i]` (`<`), or npos.
-std::size_t tag_end(std::string_view s, std::size_t i) {
-  if (i + 1 >= s.size()) return std::string_view::npos;
-  if (s.substr(i).starts_with("<!--")) {
-    const std::size_t close = s.find("-->", i + 4);
-    return close == std::string_view::npos ? close : close + 3;
-  }
-  const char c = s[i + 1];
-  if (!(std::isalpha(static_cast<unsigned char>(c)) != 0 || c == '/' || c == '!' || c == '?')) return std::string_view::npos;
-  const std::size_t close = s.find('>', i + 1);
-  return close == std::string_view::npos ? close : close + 1;
-}
-
-/// The end of a link destination `(…)` at `s[i]`, parentheses balanced, or npos.
-std::size_t destination_end(std::string_view s, std::size_t i) {
-  int depth = 0;
-  for (std::size_t k = i; k < s.size(); ++k) {
-    if (s[k] == '\\') ++k;
-    else if (s[k] == '(') ++depth;
-    else if (s[k] == ')' && --depth == 0) return k + 1;
-  }
-  return std::string_view::npos;
-}
-
-/// The `]` closing the bracket opened at `s[i]` (`[`), brackets balanced, escapes skipped.
-std::size_t bracket_end(std::string_view s, std::size_t i) {
-  int depth = 0;
-  for (std::size_t k = i; k < s.size(); ++k) {
-    if (s[k] == '\\') ++k;
-    else if (s[k] == '[') ++depth;
-    else if (s[k] == ']' && --depth == 0) return k;
-  }
-  return std::string_view::npos;
-}
 
 /// `code` as a cmark code span showing exactly `code`: a fence longer than any backtick run
 /// inside, and padding where cmark would otherwise strip a space or join a backtick to the fence.
@@ -122,7 +87,9 @@ enum class Kind { none, em, strong };
 class SpanParser {
  public:
   SpanParser(std::string_view s, const std::set<std::string>& labels)
-      : s_(s), labels_(labels), limit_(s.size()), budget_(64 * s.size() + 256) {}
+      : s_(s), labels_(labels), limit_(s.size()), budget_(64 * s.size() + 256), angle_(s, ">"),
+        comment_end_(s, "-->"), brace_(s, "}"), square_(s, "]"), newline_(s, "\n"), runs_(s),
+        brackets_(s, '[', ']'), parens_(s, '(', ')') {}
 
   /// nullopt when over budget.
   std::optional<std::string> run() {
@@ -186,7 +153,7 @@ class SpanParser {
       return;
     }
     if (c == '<') {
-      std::size_t end = tag_end(s_, pos);
+      std::size_t end = tag_end(pos);
       if (end != std::string_view::npos) {
         std::size_t n = pos + 1;
         while (n < s_.size() && std::isalnum(static_cast<unsigned char>(s_[n])) != 0) ++n;
@@ -194,7 +161,7 @@ class SpanParser {
         for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
         for (std::string_view raw : {"code", "kbd", "samp", "var", "script", "style", "math"})
           if (name == raw && s_[end - 2] != '/') {
-            const std::size_t close = s_.find("</" + name, end);
+            const std::size_t close = find_named("</" + name, end);
             if (close != std::string_view::npos) end = close;
           }
         out.append(s_.substr(pos, end - pos));
@@ -208,7 +175,7 @@ class SpanParser {
       return;
     }
     if (c == ']' && pos + 1 < s_.size() && s_[pos + 1] == '(') {
-      const std::size_t end = destination_end(s_, pos + 1);
+      const std::size_t end = destination_end(pos + 1);
       if (end != std::string_view::npos) {
         out.append(s_.substr(pos, end - pos));
         pos = end;
@@ -216,9 +183,9 @@ class SpanParser {
       }
     }
     if (c == '!' && pos + 1 < s_.size() && s_[pos + 1] == '[') {
-      const std::size_t close = bracket_end(s_, pos + 1);
+      const std::size_t close = brackets_(pos + 1);
       if (close != std::string_view::npos && close + 1 < s_.size() && s_[close + 1] == '(') {
-        const std::size_t end = destination_end(s_, close + 1);
+        const std::size_t end = destination_end(close + 1);
         if (end != std::string_view::npos) {  // kramdown's alt text: as written
           out += "![";
           for (std::size_t k = pos + 2; k < close; ++k) {
@@ -238,20 +205,20 @@ class SpanParser {
     }
     if (c == '[' && !s_.substr(pos).starts_with("[^")) {
       // A link's text is parsed on its own (kramdown's link parser): emphasis does not cross it.
-      const std::size_t close = bracket_end(s_, pos);
+      const std::size_t close = brackets_(pos);
       std::size_t end = std::string_view::npos;
       if (close != std::string_view::npos && close < limit_ && close + 1 < s_.size()) {
-        if (s_[close + 1] == '(') end = destination_end(s_, close + 1);
-        else if (s_[close + 1] == '[' && s_.find(']', close + 1) != std::string_view::npos) end = s_.find(']', close + 1) + 1;
+        if (s_[close + 1] == '(') end = destination_end(close + 1);
+        else if (s_[close + 1] == '[' && square_(close + 1) != std::string_view::npos) end = square_(close + 1) + 1;
       }
       if (end == std::string_view::npos && close != std::string_view::npos && close < limit_ && !labels_.empty()) {
         // kramdown allows whitespace, a line break too, between a reference's text and its `[id]`.
         std::size_t w = close + 1;
         while (w < limit_ && space(s_[w])) ++w;
-        const std::size_t id_close = w < limit_ && w > close + 1 && s_[w] == '[' ? s_.find(']', w) : std::string_view::npos;
+        const std::size_t id_close = w < limit_ && w > close + 1 && s_[w] == '[' ? square_(w) : std::string_view::npos;
         if (id_close != std::string_view::npos && id_close < limit_) {
           const std::string_view id = s_.substr(w + 1, id_close - w - 1);
-          if (labels_.count(normalize_link_label(id.empty() ? s_.substr(pos + 1, close - pos - 1) : id)) > 0) {
+          if (known_label(id.empty() ? s_.substr(pos + 1, close - pos - 1) : id)) {
             out.append(s_.substr(pos, close + 1 - pos));
             out.append(s_.substr(w, id_close + 1 - w));
             out.append(s_.substr(close + 1, w - close - 1));  // the whitespace after, line breaks kept
@@ -261,7 +228,7 @@ class SpanParser {
         }
       }
       if (end == std::string_view::npos && close != std::string_view::npos && close < limit_ && !labels_.empty() &&
-          labels_.count(normalize_link_label(s_.substr(pos + 1, close - pos - 1))) > 0) {
+          known_label(s_.substr(pos + 1, close - pos - 1))) {
         // A shortcut or collapsed reference: as written, so cmark finds its definition.
         end = s_.substr(close + 1).starts_with("[]") ? close + 3 : close + 1;
         out.append(s_.substr(pos, end - pos));
@@ -283,8 +250,8 @@ class SpanParser {
       }
     }
     if (c == '{' && pos + 1 < s_.size() && s_[pos + 1] == ':') {
-      const std::size_t end = s_.find('}', pos);
-      if (end != std::string_view::npos && s_.substr(pos, end - pos).find('\n') == std::string_view::npos) {
+      const std::size_t end = brace_(pos);
+      if (end != std::string_view::npos && newline_(pos) >= end) {
         out.append(s_.substr(pos, end + 1 - pos));
         pos = end + 1;
         return;
@@ -300,6 +267,68 @@ class SpanParser {
 
   bool open(Kind k) const { return std::find(open_.begin(), open_.end(), k) != open_.end(); }
 
+  // ---- the forward searches, each a lookup (text_search.hpp): the step budget counts steps,
+  // and a step that scanned to the end of the text would make the budget quadratic (issue 9).
+
+  /// The end of the inline tag or comment at `s_[i]` (`<`), or npos.
+  std::size_t tag_end(std::size_t i) {
+    if (i + 1 >= s_.size()) return std::string_view::npos;
+    if (s_.substr(i).starts_with("<!--")) {
+      const std::size_t close = comment_end_(i + 4);
+      return close == std::string_view::npos ? close : close + 3;
+    }
+    const char c = s_[i + 1];
+    if (!(std::isalpha(static_cast<unsigned char>(c)) != 0 || c == '/' || c == '!' || c == '?')) return std::string_view::npos;
+    const std::size_t close = angle_(i + 1);
+    return close == std::string_view::npos ? close : close + 1;
+  }
+
+  /// The end of a link destination `(…)` at `s_[i]`, parentheses balanced, or npos.
+  std::size_t destination_end(std::size_t i) {
+    const std::size_t close = parens_(i);
+    return close == std::string_view::npos ? close : close + 1;
+  }
+
+  /// `labels_.count(normalize_link_label(text)) > 0`, the normalising stopped once it is longer
+  /// than every label: nested brackets (`[` × n `]` × n) would otherwise normalise the text of
+  /// each, a quadratic sum.
+  bool known_label(std::string_view text) {
+    if (labels_.empty()) return false;
+    if (longest_label_ == std::string::npos) {
+      longest_label_ = 0;
+      for (const std::string& l : labels_) longest_label_ = std::max(longest_label_, l.size());
+    }
+    const auto label = normalize_link_label(text, longest_label_);
+    return label && labels_.count(*label) > 0;
+  }
+
+  /// `s_.find(needle, from)` for the end tags of raw elements (`</code`).
+  std::size_t find_named(const std::string& needle, std::size_t from) {
+    auto it = named_.find(needle);
+    if (it == named_.end()) it = named_.emplace(needle, OccurrenceIndex(s_, needle)).first;
+    return it->second(from);
+  }
+
+  /// Where the run of underscores ending just before `s_[i]` starts; remembers the last run, so
+  /// that `a` then `_` × n is not walked back over once per underscore.
+  std::size_t underscores_start(std::size_t i) {
+    // Invariant: s_[run_start_, run_end_) are underscores, and s_[run_start_ - 1] is none.
+    if (run_start_ <= i && i <= run_end_) return run_start_;
+    if (run_start_ <= run_end_ && i > run_end_) {  // the same run, read further?
+      std::size_t k = run_end_;
+      while (k < i && s_[k] == '_') ++k;
+      if (k == i) {
+        run_end_ = i;
+        return run_start_;
+      }
+    }
+    std::size_t k = i;
+    while (k > 0 && s_[k - 1] == '_') --k;
+    run_start_ = k;
+    run_end_ = i;
+    return k;
+  }
+
   /// kramdown's parse_emphasis at `pos`.
   void emphasis(std::size_t& pos, std::string& out) {
     const char type = s_[pos];
@@ -307,7 +336,7 @@ class SpanParser {
     const std::string_view result = s_.substr(pos, length);
     const Kind element = length == 2 ? Kind::strong : Kind::em;
     const std::size_t after = pos + length;
-    if ((type == '_' && after_word(s_, pos)) || (after < s_.size() && space(s_[after])) || open(element)) {
+    if ((type == '_' && after_word(s_, underscores_start(pos))) || (after < s_.size() && space(s_[after])) || open(element)) {
       literal(result, out);
       pos = after;
       return;
@@ -354,7 +383,7 @@ class SpanParser {
       pos = k;
       return;
     }
-    const std::size_t close = s_.find(run, k);
+    const std::size_t close = runs_(k, run.size());
     if (close == std::string_view::npos || close + run.size() > limit_) {
       literal(run, out);
       pos = k;
@@ -377,6 +406,12 @@ class SpanParser {
   std::size_t steps_ = 0;
   bool over_ = false;
   std::vector<Kind> open_;
+  OccurrenceIndex angle_, comment_end_, brace_, square_, newline_;
+  BacktickRuns runs_;
+  BracketMatcher brackets_, parens_;
+  std::map<std::string, OccurrenceIndex> named_;
+  std::size_t run_start_ = 1, run_end_ = 0;  // underscores_start's last run (none yet)
+  std::size_t longest_label_ = std::string::npos;  // known_label (npos: not yet measured)
 };
 
 }  // namespace

@@ -322,6 +322,7 @@ std::string rewrite_spans(std::string_view line, const KramdownConfig& config, b
   char prev = 0;  // the last plain-text character, 0 after other syntax (typographic_at)
   std::size_t alt_end = 0;
   SpanClosers closers(line);
+  kramdown_html::SpanIndex span_index(line);
   auto copy_to = [&](std::size_t end) {
     out.append(line.substr(i, end - i));
     i = end;
@@ -356,7 +357,7 @@ std::string rewrite_spans(std::string_view line, const KramdownConfig& config, b
     } else if (c == '<' && config.kramdown_input &&
                kramdown_html::span_markup(line, i, out, config.parse_span_html, [&](std::string_view s) {
                  return rewrite_spans(s, config);
-               })) {
+               }, &span_index)) {
       prev = 0;
     } else if (c == '<' && tag_end(line, i, closers) != std::string_view::npos) {
       // kramdown keeps the content of these span elements raw.

@@ -87,6 +87,20 @@ def html_openers(scale):
     return "a <?" * (n // 4) + "\n\n" + "a <!A " * (n // 6) + "\n\n" + "a <![CDATA[" * (n // 11) + "\n"
 
 
+def kramdown_openers(scale):
+    # kramdown's span syntax without its closer, each a 1/8 MB paragraph: footnote references
+    # `[^`, span IALs `{:`, extensions `{::` and `{::comment}`, raw `<code>`, backtick runs of
+    # decreasing length, `<a` in a nomarkdown block. The Jekyll reader's rewrite_spans
+    # (converters/jekyll/kramdown_syntax.cpp) once scanned to the end of the line from each
+    # (`{::comment}` × 90,000: 46 s; `<code>` × 166,000: over 60 s).
+    n = 1_000_000 * scale // 8
+    runs = int((2 * n) ** 0.5)
+    return "---\ntitle: kramdown openers\n---\n" + "a [^" * (n // 4) + "\n\n" + "*a*{: " * (n // 6) + \
+        "\n\n" + "a {::" * (n // 5) + "\n\n" + "{::comment}" * (n // 11) + "\n\n" + "a " + \
+        "<code>" * (n // 6) + "\n\n" + " ".join("`" * m for m in range(runs, 0, -1)) + "\n\n" + \
+        "{::nomarkdown}\n" + "x<a" * (n // 3) + "\n{:/}\n\n" + "a" + "_" * n + "\n"
+
+
 def many_attributes(scale):
     attrs = " ".join(f'data-a{i}="v{i}"' for i in range(N * scale))
     return f"<html><body><p {attrs}>text</p></body></html>\n"
@@ -142,6 +156,7 @@ CASES = {
     "deep-line-list": deep_line_list,
     "image-openers": image_openers,
     "html-openers": html_openers,
+    "kramdown-openers": kramdown_openers,
     "many-attributes": many_attributes,
     "nested-divs": nested_divs,
     "nested-quotes": nested_quotes,

@@ -60,6 +60,7 @@ CASES = [
     ("1 MB of <? <!A <![CDATA[", "gen:html-openers.txt", 0, "[markdown.raw_html_limit]"),
     ("jekyll: 1 MB of ![[]()", "gen:image-openers.md", 0, "[jekyll.bracket_limit]"),
     ("jekyll: 1 MB of <? <!A <![CDATA[", "gen:html-openers.md", 0, "[jekyll.raw_html_limit]"),
+    ("jekyll: 1 MB of [^ {: {:: <code>", "gen:kramdown-openers.md", 0, ""),
     ("100,000 attributes", "gen:many-attributes.html", 0, ""),
     ("100,000 nested divs", "gen:nested-divs.html", 0, "[html.depth_limit]"),
     ("100,000 nested > quotes", "gen:nested-quotes.md", 0, "[html.depth_limit]"),
@@ -89,6 +90,25 @@ NESTING_CHECKS = [  # (label, text for `units`): about 100 KB at UNITS (cmark_ne
     ("deep - line", lambda u: " -" * (16 * u) + "x" + "\n" * (16 * u)),
     ("![[]()", lambda u: "![[]()" * (8 * u) + "\n"),
     ("<? <!A <![CDATA[", lambda u: "a <?" * (4 * u) + "\n\n" + "a <!A " * (3 * u) + "\n\n" + "a <![CDATA[" * (2 * u) + "\n"),
+]
+# kramdown's span syntax without its closer, read by the Jekyll reader with GFM input (Jekyll's
+# default) and with `input: kramdown` (a _config.yml next to the post), whose span pass
+# (converters/jekyll/kramdown_spans.cpp) and span HTML rules (kramdown_html.cpp) run too; each
+# once took a scan to the end of the line per opener. (label, text for `units`): about 100 KB.
+KRAMDOWN_CHECKS = [
+    ("[^", lambda u: "a [^" * (12 * u) + "\n"),
+    ("{:", lambda u: "*a*{: " * (8 * u) + "\n"),
+    ("{::", lambda u: "a {::" * (10 * u) + "\n"),
+    ("{::comment}", lambda u: "{::comment}" * (5 * u) + "\n"),
+    ("<code>", lambda u: "a " + "<code>" * (8 * u) + "\n"),
+    ("backtick runs", lambda u: " ".join("`" * m for m in range(int((100 * u) ** 0.5), 0, -1)) + "\n"),
+    ("nomarkdown <a", lambda u: "{::nomarkdown}\n" + "x<a" * (16 * u) + "\n{:/}\n"),
+    ("</foo>", lambda u: "a " + "</foo>" * (8 * u) + "\n"),
+    ("<![CDATA[ ]]", lambda u: "a " + "<![CDATA[ ]]" * (4 * u) + "\n"),
+    ("<kbd><!--", lambda u: "a <kbd>" + "<!--" * (12 * u) + "\n"),
+    ("*a [b", lambda u: "*a [b " * (8 * u) + "\n"),
+    ("[[ ]] and a definition", lambda u: "[" * (12 * u) + "]" * (12 * u) + "\n\n[x]: /u\n"),
+    ("a___", lambda u: "a" + "_" * (50 * u) + "\n"),
 ]
 MD_UNIT = ("## Section\n\nSome *text* with [a link](https://example.com/x) and 中文的句子，还有标点。\n\n"
            "- one\n- two **b**\n\n> quoted\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n")
@@ -195,6 +215,15 @@ def main():
             for reader, short in (("markdown", "md"), ("jekyll", "jekyll")):
                 checks.append((f"read {short} {label}",
                                lambda s, n=n, r=reader: ["-f", r, str(tmp / f"nesting{n}-{s}.md"), "-t", "json"]))
+        (tmp / "kramdown-input").mkdir()
+        (tmp / "kramdown-input" / "_config.yml").write_text("kramdown:\n  input: kramdown\n", encoding="utf-8")
+        for n, (label, unit) in enumerate(KRAMDOWN_CHECKS):
+            for site, short in ((tmp, "gfm"), (tmp / "kramdown-input", "kramdown")):
+                for scale in (1, 8):
+                    (site / f"kramdown{n}-{scale}.md").write_text("---\ntitle: k\n---\n" + unit(UNITS * scale),
+                                                                  encoding="utf-8")
+                checks.append((f"read jekyll {short} {label}",
+                               lambda s, n=n, site=site: ["-f", "jekyll", str(site / f"kramdown{n}-{s}.md"), "-t", "json"]))
         for label, argv in checks:
             times = []
             for scale in (1, 8):
