@@ -109,6 +109,9 @@ KRAMDOWN_CHECKS = [
     ("*a [b", lambda u: "*a [b " * (8 * u) + "\n"),
     ("[[ ]] and a definition", lambda u: "[" * (12 * u) + "]" * (12 * u) + "\n\n[x]: /u\n"),
     ("a___", lambda u: "a" + "_" * (50 * u) + "\n"),
+    # Headers of one text and a contents list: each automatic id once searched `h-1`, `h-2`…
+    # from 1 (converters/jekyll/toc.cpp; 2.3 s at 125 KB).
+    ("same headers and {:toc}", lambda u: "# h\n\n* a\n{:toc}\n\n" * (3 * u)),
 ]
 MD_UNIT = ("## Section\n\nSome *text* with [a link](https://example.com/x) and 中文的句子，还有标点。\n\n"
            "- one\n- two **b**\n\n> quoted\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n")

@@ -129,6 +129,17 @@ TEST(PostSemantics, TocIsGenerated) {
             "Item[Para[Link(#two)[Text \"Two\"]]]]");
 }
 
+// Repeated headers take `-1`, `-2`… skipping ids already used, as kramdown numbers them; the
+// search resumes per base id (toc.cpp), which must not change which id each header gets.
+TEST(PostSemantics, TocIdsOfRepeatedHeadersSkipUsedOnes) {
+  MemoryContext context;
+  const Document doc = read_post("* TOC\n{:toc}\n\n# h\n\n# h 1\n\n# h\n\n# h\n\n# h 2\n\n# h\n", context);
+  std::string ids;
+  for (const Block& b : doc.blocks)
+    if (const auto* h = std::get_if<Heading>(&b.node)) ids += h->id + " ";
+  EXPECT_EQ(ids, "h h-1 h-2 h-3 h-2-1 h-4 ");
+}
+
 TEST(PostSemantics, AutoIds) {
   EXPECT_EQ(auto_id("Hello World!"), "hello-world");
   EXPECT_EQ(auto_id("1. Numbers first"), "numbers-first");
