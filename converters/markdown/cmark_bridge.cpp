@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "converters/html/markdown_marks.hpp"
+#include "converters/markdown/cmark_arena.hpp"
 #include "converters/markdown/cmark_guard.hpp"
 #include "converters/markdown/cmark_table_guard.hpp"
 #include "core/error.hpp"
@@ -24,9 +25,10 @@ struct ParserDeleter {
 struct NodeDeleter {
   void operator()(cmark_node* n) const noexcept { cmark_node_free(n); }
 };
-/// cmark_render_html allocates with the node's allocator; the parser uses the default one.
+/// cmark_render_html allocates with the document's allocator, the parser's.
 struct BufferDeleter {
-  void operator()(char* s) const noexcept { cmark_get_default_mem_allocator()->free(s); }
+  cmark_mem* mem;
+  void operator()(char* s) const noexcept { mem->free(s); }
 };
 using ParserPtr = std::unique_ptr<cmark_parser, ParserDeleter>;
 using NodePtr = std::unique_ptr<cmark_node, NodeDeleter>;
@@ -47,8 +49,12 @@ std::mutex& cmark_global_state_lock() {
   return lock;
 }
 
-/// A parsed document and the parser that owns its extension list.
+/// A parsed document and the parser that owns its extension list, with the arena their memory
+/// comes from (cmark_arena.hpp) when one was free on this thread; destroyed in reverse order, so
+/// the arena goes last.
 struct Parsed {
+  std::unique_ptr<CmarkArena> arena;
+  cmark_mem* mem = nullptr;
   ParserPtr parser;
   NodePtr document;
 };
@@ -69,11 +75,13 @@ Parsed parse_gfm(std::string_view markdown, bool all_extensions = false) {
   if (markdown.size() > kMaxBytes)
     throw Error(ErrorCode::limit, "Markdown text larger than 1 GiB cannot be parsed by cmark-gfm");
   Parsed p;
+  if (CmarkArena::available()) p.arena = std::make_unique<CmarkArena>();
+  p.mem = CmarkArena::allocator();
   const bool autolink = all_extensions || may_autolink(markdown);
   {
     const std::lock_guard<std::mutex> guard(cmark_global_state_lock());
     cmark_gfm_core_extensions_ensure_registered();
-    p.parser.reset(cmark_parser_new(kOptions));
+    p.parser.reset(cmark_parser_new_with_mem(kOptions, p.mem));
     if (!p.parser) throw Error(ErrorCode::internal, "cmark-gfm could not create a parser");
     for (const char* name : kExtensions) {
       if (!autolink && std::string_view(name) == "autolink") continue;
@@ -91,8 +99,8 @@ Parsed parse_gfm(std::string_view markdown, bool all_extensions = false) {
 
 std::string render(const Parsed& p, int options) {
   // The extension list tells the renderer how to write tables, strikethrough and task items.
-  BufferPtr html(cmark_render_html(p.document.get(), options,
-                                   cmark_parser_get_syntax_extensions(p.parser.get())));
+  BufferPtr html(cmark_render_html(p.document.get(), options, cmark_parser_get_syntax_extensions(p.parser.get())),
+                 BufferDeleter{p.mem});
   if (!html) throw Error(ErrorCode::internal, "cmark-gfm failed to render HTML");
   return std::string(html.get());
 }
@@ -134,8 +142,9 @@ void alt_text(cmark_node* node, std::string& out) {
 }
 
 /// Puts a raw HTML node of `type` holding `html` in place of `node` (which is freed).
-void replace_with_html(cmark_node* node, cmark_node_type type, const std::string& html) {
-  cmark_node* raw = cmark_node_new(type);
+/// New nodes take the tree's allocator: cmark refuses to link nodes of different allocators.
+void replace_with_html(cmark_node* node, cmark_node_type type, const std::string& html, cmark_mem* mem) {
+  cmark_node* raw = cmark_node_new_with_mem(type, mem);
   cmark_node_set_literal(raw, html.c_str());
   cmark_node_insert_before(node, raw);
   cmark_node_free(node);  // unlinks it first
@@ -147,7 +156,7 @@ std::string mark(const char* name, const char* value) {
 
 /// Rewrites the tree as render_marked_html documents. Nodes are collected first: the tree is
 /// changed only after the walk. Nodes inside an image are its alt text and are left alone.
-void add_marks(cmark_node* document, bool keep_raw_html) {
+void add_marks(cmark_node* document, bool keep_raw_html, cmark_mem* mem) {
   namespace marks = html::markdown_marks;
   std::vector<cmark_node*> images, links, codes, raw_blocks, raw_inlines;
   int in_image = 0;
@@ -170,7 +179,7 @@ void add_marks(cmark_node* document, bool keep_raw_html) {
 
   for (cmark_node* n : raw_blocks)
     replace_with_html(n, CMARK_NODE_HTML_BLOCK,
-                      "<div" + mark(marks::raw_block, cmark_node_get_literal(n)) + "></div>\n");
+                      "<div" + mark(marks::raw_block, cmark_node_get_literal(n)) + "></div>\n", mem);
   // A soft line break touching raw inline HTML becomes part of it: raw HTML is republished as
   // written, and around a raw `<pre>` or `<textarea>` a newline is not a space. A break between
   // two raw inlines goes with the first.
@@ -186,30 +195,31 @@ void add_marks(cmark_node* document, bool keep_raw_html) {
       html += '\n';
       cmark_node_free(next);
     }
-    replace_with_html(n, CMARK_NODE_HTML_INLINE, "<span" + mark(marks::raw_inline, html.c_str()) + "></span>");
+    replace_with_html(n, CMARK_NODE_HTML_INLINE, "<span" + mark(marks::raw_inline, html.c_str()) + "></span>", mem);
   }
   for (cmark_node* n : codes)
     replace_with_html(n, CMARK_NODE_HTML_INLINE,
                       std::string("<code ") + marks::authored + ">" +
-                          escape_html(cmark_node_get_literal(n), false) + "</code>");
+                          escape_html(cmark_node_get_literal(n), false) + "</code>",
+                      mem);
   for (cmark_node* n : images) {
     std::string alt;
     alt_text(n, alt);
     std::string tag = "<img" + mark("src", cmark_node_get_url(n)) + mark("alt", alt.c_str());
     const char* title = cmark_node_get_title(n);
     if (title && *title) tag += mark("title", title);
-    replace_with_html(n, CMARK_NODE_HTML_INLINE, tag + " " + marks::authored + " />");
+    replace_with_html(n, CMARK_NODE_HTML_INLINE, tag + " " + marks::authored + " />", mem);
   }
   for (cmark_node* n : links) {
     std::string open = "<a" + mark("href", cmark_node_get_url(n));
     const char* title = cmark_node_get_title(n);
     if (title && *title) open += mark("title", title);
     open += std::string(" ") + marks::authored + ">";
-    cmark_node* start = cmark_node_new(CMARK_NODE_HTML_INLINE);
+    cmark_node* start = cmark_node_new_with_mem(CMARK_NODE_HTML_INLINE, mem);
     cmark_node_set_literal(start, open.c_str());
     cmark_node_insert_before(n, start);
     while (cmark_node* child = cmark_node_first_child(n)) cmark_node_insert_before(n, child);
-    replace_with_html(n, CMARK_NODE_HTML_INLINE, "</a>");
+    replace_with_html(n, CMARK_NODE_HTML_INLINE, "</a>", mem);
   }
 }
 
@@ -236,7 +246,7 @@ MarkdownReading read_marked(std::string_view markdown, bool keep_raw_html, const
   if (tree && *tree && guarded.neutralised.empty() && tables.findings.empty())
     out.blocks = (*tree)(p.document.get());
   if (!out.blocks) {
-    add_marks(p.document.get(), keep_raw_html);
+    add_marks(p.document.get(), keep_raw_html, p.mem);
     out.html = render(p, kOptions | CMARK_OPT_SOURCEPOS);
     restore_table_marks(out.html, tables);
     restore_emphasis_marks(out.html, guarded);
