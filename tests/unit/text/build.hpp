@@ -1,5 +1,6 @@
 #pragma once
-// Terse constructors for hand-built documents in the text writer's tests, and the render helper.
+// Hand-built documents for the text writer's tests (tests/support/model_build.hpp, plus tables),
+// and the render helper.
 #include <sstream>
 #include <string>
 #include <utility>
@@ -9,37 +10,12 @@
 #include "core/context.hpp"
 #include "core/document.hpp"
 #include "core/options.hpp"
+#include "tests/support/model_build.hpp"
 
 namespace sheaf::test_text {
 
-inline Inline t(std::string s) { return Inline{Text{std::move(s)}}; }
-inline Inline em(Inlines c) { return Inline{Emph{std::move(c)}}; }
-inline Inline strong(Inlines c) { return Inline{Strong{std::move(c)}}; }
-inline Inline code(std::string s) { return Inline{Code{std::move(s)}}; }
-inline Inline link(std::string url, Inlines c) { return Inline{Link{std::move(url), "", std::move(c)}}; }
-inline Inline br() { return Inline{LineBreak{}}; }
-inline Inline note(Blocks b) { return Inline{Note{std::move(b)}}; }
-inline Inline image(std::string src, std::string alt) {
-  Image i;
-  i.src = std::move(src);
-  i.alt = std::move(alt);
-  return Inline{i};
-}
+using namespace sheaf::build;
 
-inline Block p(Inlines c) { return Block{Paragraph{std::move(c)}}; }
-inline Block p(std::string s) { return p(Inlines{t(std::move(s))}); }
-inline Block h(int level, Inlines c) { return Block{Heading{level, "", std::move(c)}}; }
-inline Block h(int level, std::string s) { return h(level, Inlines{t(std::move(s))}); }
-inline Block quote(Blocks b) { return Block{BlockQuote{std::move(b)}}; }
-inline Block code_block(std::string s, std::string lang = "") { return Block{CodeBlock{std::move(lang), std::move(s)}}; }
-inline Block rule() { return Block{ThematicBreak{}}; }
-inline ListItem item(Blocks b, Task task = Task::none) { return ListItem{std::move(b), task}; }
-inline Block bullets(std::vector<ListItem> items, bool tight = true) {
-  return Block{BulletList{std::move(items), tight}};
-}
-inline Block ordered(std::vector<ListItem> items, int start = 1, bool tight = true) {
-  return Block{OrderedList{std::move(items), start, tight}};
-}
 inline TableCell cell(std::string s, bool header = false) {
   TableCell c;
   c.content = {p(std::move(s))};
@@ -60,15 +36,6 @@ inline Block table(std::vector<std::string> head, std::vector<std::vector<std::s
   for (auto& r : body) tb.body.push_back(row(std::move(r)));
   return Block{std::move(tb)};
 }
-inline Block figure(std::string src, std::string alt, Inlines caption, Inlines credit = {}) {
-  Figure f;
-  f.image.src = std::move(src);
-  f.image.alt = std::move(alt);
-  f.caption = std::move(caption);
-  f.credit = std::move(credit);
-  return Block{std::move(f)};
-}
-
 inline MetaField field(std::string key, std::string value) { return MetaField{std::move(key), MetaValue{std::move(value)}}; }
 
 /// Renders `doc` as text with `options` (defaults: header on, wrap at 78, references).
