@@ -8,6 +8,7 @@
 
 #include "core/context.hpp"
 #include "core/document.hpp"
+#include "tests/support/model_build.hpp"
 
 namespace sheaf::test::epub {
 
@@ -50,14 +51,7 @@ inline Block para(Inlines c) { return Block{Paragraph{std::move(c)}}; }
 inline Block para(std::string s) { return para(Inlines{text(std::move(s))}); }
 inline Block heading(int level, std::string id, Inlines c) { return Block{Heading{level, std::move(id), std::move(c)}}; }
 inline ListItem item(Blocks b) { return ListItem{std::move(b), Task::none}; }
-inline Block figure(std::string src, std::string alt, Inlines caption, Inlines credit) {
-  Figure f;
-  f.image.src = std::move(src);
-  f.image.alt = std::move(alt);
-  f.caption = std::move(caption);
-  f.credit = std::move(credit);
-  return Block{std::move(f)};
-}
+using sheaf::build::figure;
 inline TableCell cell(std::string s, bool header = false, int col_span = 1, int row_span = 1) {
   TableCell c;
   c.content = {para(std::move(s))};

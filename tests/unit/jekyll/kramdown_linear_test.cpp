@@ -9,15 +9,12 @@
 #include "converters/jekyll/kramdown_config.hpp"
 #include "converters/jekyll/kramdown_spans.hpp"
 #include "converters/jekyll/kramdown_syntax.hpp"
+#include "tests/support/repeat.hpp"
 
 namespace sheaf::jekyll {
 namespace {
 
-std::string repeat(std::string_view unit, int n) {
-  std::string out;
-  for (int k = 0; k < n; ++k) out += unit;
-  return out;
-}
+using test::repeat;
 
 TEST(KramdownLinear, SpanIndexGivesTheScansAnswers) {
   // span_markup at every `<` of lines of start and end tags, with and without the line's index.

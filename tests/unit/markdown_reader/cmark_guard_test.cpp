@@ -7,15 +7,12 @@
 
 #include "converters/markdown/cmark_bridge.hpp"
 #include "converters/markdown/markdown.hpp"
+#include "tests/support/repeat.hpp"
 
 namespace sheaf::markdown {
 namespace {
 
-std::string repeat(std::string_view unit, int n) {
-  std::string out;
-  for (int i = 0; i < n; ++i) out += unit;
-  return out;
-}
+using test::repeat;
 
 /// Small budgets, so that small texts show the behaviour of big ones.
 constexpr GuardLimits kTight{100, 1000};

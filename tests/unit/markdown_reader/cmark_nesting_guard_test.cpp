@@ -6,15 +6,12 @@
 #include <gtest/gtest.h>
 
 #include "converters/markdown/cmark_bridge.hpp"
+#include "tests/support/repeat.hpp"
 
 namespace sheaf::markdown {
 namespace {
 
-std::string repeat(std::string_view unit, int n) {
-  std::string out;
-  for (int i = 0; i < n; ++i) out += unit;
-  return out;
-}
+using test::repeat;
 
 /// The cap at its floor, min(max_depth, kMinDepthCap), whatever the line holds.
 NestingGuardLimits depth_limit(std::size_t max_depth) {
