@@ -58,10 +58,10 @@ Blocks read_markdown(std::string_view body, const LiquidScope& scope, const std:
     markdown::report_nesting_guard(nesting.findings, "jekyll", name, line, context);
     // The direct route (cmark_model.hpp) where it applies; headings with kramdown's `{#id}` take
     // the HTML route, where apply_heading_ids reads them.
-    const markdown::TreeReading tree = [&](cmark_node* document) {
-      return options.markdown_via_html
-                 ? std::nullopt
-                 : markdown::read_tree(document, options, context, name, {.kramdown_heading_ids = true});
+    const markdown::TreeReading tree = [&](cmark_node* document, const markdown::TextRestore& restore) {
+      return options.markdown_via_html ? std::nullopt
+                                       : markdown::read_tree(document, options, context, name,
+                                                             {.kramdown_heading_ids = true, .restore = &restore});
     };
     markdown::MarkdownReading r = markdown::read_marked(
         nesting.text.empty() ? std::string_view(rewritten) : std::string_view(nesting.text), false, &tree);

@@ -242,9 +242,15 @@ MarkdownReading read_marked(std::string_view markdown, bool keep_raw_html, const
   const TableGuarded tables = guard_tables(text);  // cmark_table_guard.hpp
   const Parsed p = parse_gfm(tables.findings.empty() ? text : std::string_view(tables.text));
   MarkdownReading out;
-  // Guarded text holds stand-ins that only the HTML route restores.
-  if (tree && *tree && guarded.neutralised.empty() && tables.findings.empty())
-    out.blocks = (*tree)(p.document.get());
+  if (tree && *tree) {
+    TextRestore restore;
+    if (!guarded.neutralised.empty() || !tables.findings.empty())
+      restore = [&](std::string& text) {  // the stand-ins, put back as in the HTML below
+        restore_table_marks(text, tables);
+        restore_emphasis_marks(text, guarded);
+      };
+    out.blocks = (*tree)(p.document.get(), restore);
+  }
   if (!out.blocks) {
     add_marks(p.document.get(), keep_raw_html, p.mem);
     out.html = render(p, kOptions | CMARK_OPT_SOURCEPOS);

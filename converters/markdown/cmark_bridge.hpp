@@ -9,9 +9,8 @@
 
 #include "converters/markdown/cmark_guard.hpp"
 #include "converters/markdown/cmark_table_guard.hpp"
+#include "converters/markdown/cmark_model.hpp"
 #include "core/document.hpp"
-
-struct cmark_node;
 
 namespace sheaf::markdown {
 
@@ -50,8 +49,9 @@ std::string render_marked_html(std::string_view markdown, bool keep_raw_html,
 bool may_autolink(std::string_view markdown);
 
 /// Reads a parsed document straight into blocks, or returns nullopt to ask for the HTML route
-/// (cmark_model.hpp's read_tree, bound to a reader's options).
-using TreeReading = std::function<std::optional<Blocks>(cmark_node* document)>;
+/// (cmark_model.hpp's read_tree, bound to a reader's options); `restore` undoes the guards' swaps
+/// in strings taken from the tree (empty when no guard changed the text).
+using TreeReading = std::function<std::optional<Blocks>(cmark_node* document, const TextRestore& restore)>;
 
 /// What read_marked made of a text: the blocks of the direct route, or the marked HTML.
 struct MarkdownReading {
@@ -61,8 +61,8 @@ struct MarkdownReading {
   std::vector<TableGuardFinding> table_findings;
 };
 
-/// render_marked_html, parsing the text once: when no guard changed the text and `tree` (when
-/// given) reads the parsed document, its blocks are returned and no HTML is rendered.
+/// render_marked_html, parsing the text once: when `tree` (when given) reads the parsed document,
+/// its blocks are returned and no HTML is rendered.
 MarkdownReading read_marked(std::string_view markdown, bool keep_raw_html, const TreeReading* tree);
 
 }  // namespace sheaf::markdown

@@ -138,16 +138,25 @@ class TreeReader {
  public:
   TreeReader(const ReaderOptions& options, html::CleanRules& rules, const TreeOptions& tree)
       : options_(options), rules_(rules), tree_(tree),
-        max_depth_(std::min<std::size_t>(options.max_depth, 200)) {
+        max_depth_(std::min<std::size_t>(options.max_depth, 200)),
+        restore_(tree.restore && *tree.restore ? tree.restore : nullptr) {
     empties_.keep = !rules_.on(html::CleanRule::empty_elements);
     // A fragment resolves only against an explicit --base-url (html_reader.cpp, fragment()).
     if (options.base_url != "canonical") base_url_ = options.base_url;
   }
 
   Blocks read(cmark_node* document) {
+    // cmark-gfm moves the referenced footnote definitions to the end of the document, numbered in
+    // the order of their first reference (a reference's literal is that number).
+    for (cmark_node* c = cmark_node_first_child(document); c; c = cmark_node_next(c))
+      if (cmark_node_get_type(c) == CMARK_NODE_FOOTNOTE_DEFINITION) notes_.push_back(Footnote{c, false});
+    root_ = document;
     html::Flow flow = make_flow();
     blocks(document, flow, 1);
     Blocks out = flow.finish();
+    // A note no reference in the body reached: the HTML reader appends its text at the end.
+    for (const Footnote& note : notes_)
+      if (!note.used) throw NeedsHtml{};
     for (std::size_t i = 0; i < empties_.dropped; ++i) rules_.fired(html::CleanRule::empty_elements);
     return out;
   }
@@ -158,6 +167,12 @@ class TreeReader {
   /// DomReader::node's depth check: an element deeper than the limit would be flattened to text.
   void enter(std::size_t depth) const {
     if (depth > max_depth_) throw NeedsHtml{};
+  }
+
+  /// `text` with the guards' stand-ins put back (TreeOptions::restore).
+  [[nodiscard]] std::string restored(std::string text) const {
+    if (restore_) (*restore_)(text);
+    return text;
   }
 
   [[nodiscard]] std::string resolved(const std::string& url) const {
@@ -207,11 +222,15 @@ class TreeReader {
         enter(depth);
         flow.block(Block{ThematicBreak{}});
         return;
+      case CMARK_NODE_FOOTNOTE_DEFINITION:
+        // <section class="footnotes"><ol><li id="fn-…">: read where it is referenced. Only the
+        // document's own list (its last children) is expected.
+        if (cmark_node_parent(n) != root_) throw NeedsHtml{};
+        return;
       case CMARK_NODE_DOCUMENT:
       case CMARK_NODE_ITEM:
       case CMARK_NODE_HTML_BLOCK:
       case CMARK_NODE_CUSTOM_BLOCK:
-      case CMARK_NODE_FOOTNOTE_DEFINITION:
         throw NeedsHtml{};
       default:
         if (is_extension(n, "table")) {
@@ -282,13 +301,13 @@ class TreeReader {
 
   /// <pre data-sourcepos><code class="language-WORD">: the info string's first word; the text
   /// loses its final newline unless it ends with a blank line (DomReader::code_block).
-  static Block code_block(cmark_node* n) {
-    const std::string info = checked(cmark_node_get_fence_info(n));
+  Block code_block(cmark_node* n) {
+    const std::string info = restored(checked(cmark_node_get_fence_info(n)));
     std::size_t end = 0;
     while (end < info.size() && info[end] != ' ' && info[end] != '\t' && info[end] != '\n' && info[end] != '\r' &&
            info[end] != '\f' && info[end] != '\v')
       ++end;
-    std::string text = literal(n, CharData::code);
+    std::string text = restored(literal(n, CharData::code));
     if (!text.empty() && text.back() == '\n' && (text.size() < 2 || text[text.size() - 2] != '\n')) text.pop_back();
     return Block{CodeBlock{info.substr(0, end), std::move(text)}};
   }
@@ -337,7 +356,13 @@ class TreeReader {
     switch (cmark_node_get_type(n)) {
       case CMARK_NODE_TEXT: {
         const std::string_view text = char_data(cmark_node_get_literal(n), CharData::text, scratch_);
-        if (!text.empty()) flow.text(text);
+        if (restore_) {
+          std::string copy(text);
+          (*restore_)(copy);
+          flow.text(copy);
+        } else if (!text.empty()) {
+          flow.text(text);
+        }
         return;
       }
       case CMARK_NODE_SOFTBREAK:
@@ -350,7 +375,7 @@ class TreeReader {
         return;
       case CMARK_NODE_CODE:  // <code data-sheaf-md>: the code span's text as CommonMark made it
         enter(depth);
-        flow.atom(Inline{Code{literal(n, CharData::code)}});
+        flow.atom(Inline{Code{restored(literal(n, CharData::code))}});
         return;
       case CMARK_NODE_EMPH:
         container(n, Inline{Emph{}}, flow, depth);
@@ -365,9 +390,11 @@ class TreeReader {
         enter(depth);
         image(n, flow);
         return;
+      case CMARK_NODE_FOOTNOTE_REFERENCE:
+        footnote_reference(n, flow, depth);
+        return;
       case CMARK_NODE_HTML_INLINE:
       case CMARK_NODE_CUSTOM_INLINE:
-      case CMARK_NODE_FOOTNOTE_REFERENCE:
         throw NeedsHtml{};
       default:
         if (is_extension(n, "strikethrough")) {
@@ -402,28 +429,56 @@ class TreeReader {
   /// unsafe one (javascript:, data:…) leaves only the link text.
   void link(cmark_node* n, html::Flow& flow, std::size_t depth) {
     enter(depth);
-    const std::string href = resolved(checked(cmark_node_get_url(n)));
-    if (is_unsafe_url(href)) {
+    const std::string href = resolved(restored(checked(cmark_node_get_url(n))));
+    if (is_unsafe_url(href)) {  // still an <a> in the HTML
+      ++in_link_;
       inlines(n, flow, depth + 1);
+      --in_link_;
       return;
     }
-    Link proto{href, checked(cmark_node_get_title(n)), {}};
+    Link proto{href, restored(checked(cmark_node_get_title(n))), {}};
     if (!cmark_node_first_child(n)) {
       flow.atom(Inline{std::move(proto)});
       return;
     }
     flow.open(Inline{std::move(proto)});
+    ++in_link_;
     inlines(n, flow, depth + 1);
+    --in_link_;
     flow.close();
+  }
+
+  /// <sup class="footnote-ref"><a href="#fn-…">N</a></sup> (DomReader::footnote_reference): the
+  /// first reference to a note is the Note, holding the definition's blocks (its back links are
+  /// dropped); a later one is the number N as text.
+  void footnote_reference(cmark_node* n, html::Flow& flow, std::size_t depth) {
+    enter(depth);  // the <sup>
+    // Inside a link the HTML has an <a> in an <a>, which the HTML parser takes apart.
+    if (in_link_ > 0) throw NeedsHtml{};
+    const std::string number = checked(cmark_node_get_literal(n));
+    std::size_t k = 0;
+    for (char c : number) {
+      if (c < '0' || c > '9' || k > notes_.size()) throw NeedsHtml{};
+      k = k * 10 + static_cast<std::size_t>(c - '0');
+    }
+    if (k == 0 || k > notes_.size()) throw NeedsHtml{};
+    Footnote& note = notes_[k - 1];
+    if (note.used) {
+      flow.text(number);
+      return;
+    }
+    note.used = true;
+    flow.atom(Inline{Note{sub_blocks(note.definition, depth + 1)}});
   }
 
   /// <img src alt title data-sheaf-md /> (DomReader's image element): icons and pixels by the
   /// furniture rules, an unsafe source drops the image, an empty one as written is kept.
   void image(cmark_node* n, html::Flow& flow) {
-    const std::string src = checked(cmark_node_get_url(n));
+    const std::string src = restored(checked(cmark_node_get_url(n)));
     std::string alt;
     alt_text(n, alt);
-    const std::string title = checked(cmark_node_get_title(n));
+    alt = restored(std::move(alt));
+    const std::string title = restored(checked(cmark_node_get_title(n)));
     switch (html::image_furniture(src, {}, {}, {})) {
       case html::Furniture::none:
         break;
@@ -455,6 +510,14 @@ class TreeReader {
   std::vector<bool> item_has_paragraph_;  // per open item or quote: a <p> directly inside
   std::string base_url_;
   std::string scratch_;  // char_data's copy when text must change
+  const TextRestore* restore_;
+  struct Footnote {
+    cmark_node* definition;
+    bool used;
+  };
+  std::vector<Footnote> notes_;  // by number: notes_[N - 1]
+  cmark_node* root_ = nullptr;
+  int in_link_ = 0;              // open links around the current inline
 };
 
 }  // namespace

@@ -20,8 +20,9 @@ Blocks read_body(std::string_view markdown, const std::string& source_name,
     const NestingGuarded nesting = guard_nesting(markdown, NestingGuardLimits{.max_depth = options.max_depth});
     report_nesting_guard(nesting.findings, "markdown", source_name, 1, context);
     const std::string_view guarded = nesting.text.empty() ? markdown : std::string_view(nesting.text);
-    const TreeReading tree = [&](cmark_node* document) {  // cmark_model.hpp
-      return options.markdown_via_html ? std::nullopt : read_tree(document, options, context, source_name);
+    const TreeReading tree = [&](cmark_node* document, const TextRestore& restore) {  // cmark_model.hpp
+      return options.markdown_via_html ? std::nullopt
+                                       : read_tree(document, options, context, source_name, {.restore = &restore});
     };
     MarkdownReading r = read_marked(guarded, options.raw_html == RawHtml::keep, &tree);
     report_neutralised(r.neutralised, "markdown", source_name, 1, context);

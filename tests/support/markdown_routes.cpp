@@ -63,8 +63,8 @@ RouteComparison compare_markdown_routes(std::string_view markdown, ReaderOptions
   // Which route applied: read_tree on the same text, as the reader calls it (no nesting guard
   // finding is expected in route tests' inputs).
   MemoryContext quiet;
-  const markdown::TreeReading tree = [&](cmark_node* document) {
-    return markdown::read_tree(document, options, quiet, "doc.md");
+  const markdown::TreeReading tree = [&](cmark_node* document, const markdown::TextRestore& restore) {
+    return markdown::read_tree(document, options, quiet, "doc.md", {.restore = &restore});
   };
   try {
     result.direct = markdown::read_marked(markdown, options.raw_html == RawHtml::keep, &tree).blocks.has_value();
