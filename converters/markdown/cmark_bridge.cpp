@@ -61,12 +61,17 @@ struct Parsed {
 
 }  // namespace
 
-bool may_autolink(std::string_view markdown) {
-  // The extension acts on `@` (e-mail addresses), on `:` followed by `//` (URLs) and on `w`
-  // starting `www.`; text without any of them parses the same without it, and the extension's
-  // work at every `w` and `:` is a third of the parse of a large post.
-  return markdown.find('@') != std::string_view::npos || markdown.find("://") != std::string_view::npos ||
-         markdown.find("www.") != std::string_view::npos;
+bool extension_may_act(std::string_view extension, std::string_view markdown) {
+  // autolink acts on `@` (e-mail addresses), on `:` followed by `//` (URLs) and on `w` starting
+  // `www.`: its work at every `w` and `:` was a third of the parse of a large post. A table needs
+  // a `|`, strikethrough a `~`, a task item a `[`.
+  if (extension == "autolink")
+    return markdown.find('@') != std::string_view::npos || markdown.find("://") != std::string_view::npos ||
+           markdown.find("www.") != std::string_view::npos;
+  if (extension == "table") return markdown.find('|') != std::string_view::npos;
+  if (extension == "strikethrough") return markdown.find('~') != std::string_view::npos;
+  if (extension == "tasklist") return markdown.find('[') != std::string_view::npos;
+  return true;
 }
 
 namespace {
@@ -77,14 +82,13 @@ Parsed parse_gfm(std::string_view markdown, bool all_extensions = false) {
   Parsed p;
   if (CmarkArena::available()) p.arena = std::make_unique<CmarkArena>();
   p.mem = CmarkArena::allocator();
-  const bool autolink = all_extensions || may_autolink(markdown);
   {
     const std::lock_guard<std::mutex> guard(cmark_global_state_lock());
     cmark_gfm_core_extensions_ensure_registered();
     p.parser.reset(cmark_parser_new_with_mem(kOptions, p.mem));
     if (!p.parser) throw Error(ErrorCode::internal, "cmark-gfm could not create a parser");
     for (const char* name : kExtensions) {
-      if (!autolink && std::string_view(name) == "autolink") continue;
+      if (!all_extensions && !extension_may_act(name, markdown)) continue;
       cmark_syntax_extension* extension = cmark_find_syntax_extension(name);
       if (!extension || !cmark_parser_attach_syntax_extension(p.parser.get(), extension))
         throw Error(ErrorCode::internal,

@@ -20,7 +20,7 @@ namespace sheaf::markdown {
 /// to drop instead of becoming text. `markdown` must be valid UTF-8 without NUL (run
 /// utf8::repair first). Safe to call from several threads (see the .cpp for the lock). Throws
 /// Error{limit} above 1 GiB (cmark's sizes are 32-bit) and Error{internal} if cmark fails.
-/// `all_extensions` attaches the autolink extension even where may_autolink says it cannot act
+/// `all_extensions` attaches every extension, even where extension_may_act says it cannot act
 /// (for the tests that check that claim).
 std::string render_gfm_html(std::string_view markdown, bool all_extensions = false);
 
@@ -43,10 +43,11 @@ std::string render_marked_html(std::string_view markdown, bool keep_raw_html,
                                std::vector<NeutralisedParagraph>* neutralised = nullptr,
                                std::vector<TableGuardFinding>* table_findings = nullptr);
 
-/// Whether cmark-gfm's autolink extension could find a link in `markdown`: false when the text has
-/// no `@`, `://` or `www.`. The extension is attached only when it could (tests check that the
-/// output is the same either way on the corpora).
-bool may_autolink(std::string_view markdown);
+/// Whether cmark-gfm's `extension` ("table", "strikethrough", "autolink", "tasklist") could act on
+/// `markdown`: false when the text lacks what it needs (a `|`; a `~`; an `@`, `://` or `www.`; a
+/// `[`). An extension is attached only when it could; tests check that the output is the same
+/// either way on the corpora.
+bool extension_may_act(std::string_view extension, std::string_view markdown);
 
 /// Reads a parsed document straight into blocks, or returns nullopt to ask for the HTML route
 /// (cmark_model.hpp's read_tree, bound to a reader's options); `restore` undoes the guards' swaps
