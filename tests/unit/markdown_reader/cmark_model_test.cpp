@@ -62,7 +62,9 @@ TEST(MarkdownRoutes, ControlCharacters) {
     const test::RouteComparison r = test::compare_markdown_routes(c.text);
     EXPECT_EQ(r.direct, c.direct) << c.text;
     EXPECT_EQ(r.mismatch, "") << c.text;
-    if (c.model) EXPECT_EQ(test::describe(r.document.blocks), c.model) << c.text;
+    if (c.model) {
+      EXPECT_EQ(test::describe(r.document.blocks), c.model) << c.text;
+    }
   }
 }
 
