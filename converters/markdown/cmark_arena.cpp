@@ -103,9 +103,12 @@ void* CmarkArena::resize_large(void* block, std::size_t bytes) {
   void* own = static_cast<char*>(block) - kHeader;
   const std::size_t old = size_of(block);
   if (bytes > SIZE_MAX - kHeader) return nullptr;
+  large_.erase(own);  // before realloc: `own` is no pointer to compare once it succeeded
   void* grown = std::realloc(own, kHeader + bytes);
-  if (!grown) return nullptr;
-  large_.erase(own);
+  if (!grown) {
+    large_.insert(own);  // still held
+    return nullptr;
+  }
   large_.insert(grown);
   if (bytes > old) std::memset(static_cast<char*>(grown) + kHeader + old, 0, bytes - old);
   std::memcpy(grown, &bytes, sizeof bytes);

@@ -249,9 +249,9 @@ MarkdownReading read_marked(std::string_view markdown, bool keep_raw_html, const
   if (tree && *tree) {
     TextRestore restore;
     if (!guarded.neutralised.empty() || !tables.findings.empty())
-      restore = [&](std::string& text) {  // the stand-ins, put back as in the HTML below
-        restore_table_marks(text, tables);
-        restore_emphasis_marks(text, guarded);
+      restore = [&](std::string& piece) {  // the stand-ins, put back as in the HTML below
+        restore_table_marks(piece, tables);
+        restore_emphasis_marks(piece, guarded);
       };
     out.blocks = (*tree)(p.document.get(), restore);
   }
