@@ -28,7 +28,7 @@ class DomReader {
   void skip(const std::unordered_set<const xmlNode*>& elements) { skip_.insert(elements.begin(), elements.end()); }
   /// Elements read into a Div with the class "related" ("related articles" lists).
   void mark_related(const std::unordered_set<const xmlNode*>& elements) { related_ = elements; }
-  /// The input is markdown::render_marked_html's: honour converters/html/markdown_marks.hpp.
+  /// The input is markdown::read_marked's marked HTML: honour converters/html/markdown_marks.hpp.
   void honour_markdown_marks() { markdown_ = true; }
   /// Relative link, image and embed URLs are resolved against `url` (an absolute http(s) URL:
   /// `<base href>` or --base-url, chosen by the caller); "" keeps them as written.

@@ -20,7 +20,7 @@ Document read(const Input& input, const ReaderOptions& options, Context& context
 Blocks read_fragment(std::string_view html, const std::string& source_name,
                      const ReaderOptions& options, Context& context);
 
-/// As read_fragment, for the HTML of markdown::render_marked_html: the marks of
+/// As read_fragment, for the marked HTML of markdown::read_marked: the marks of
 /// converters/html/markdown_marks.hpp are honoured (empty Markdown blocks, links and code spans
 /// kept, code text exact, raw HTML kept raw with ReaderOptions::raw_html == keep).
 Blocks read_markdown_fragment(std::string_view html, const std::string& source_name,

@@ -190,7 +190,7 @@ Document read(const Input& input, const ReaderOptions& options, Context& context
 }
 
 namespace {
-/// `markdown`: the HTML is markdown::render_marked_html's, whose marks the walk honours.
+/// `markdown`: the HTML is markdown::read_marked's marked HTML, whose marks the walk honours.
 Blocks fragment(std::string_view html, const std::string& source_name, const ReaderOptions& options,
                 Context& context, bool markdown) {
   check_base_url_option(options);

@@ -1573,7 +1573,7 @@ std::string apply_heading_ids(std::string_view html) {
     const std::size_t h = html.find("<h", pos);
     if (h == std::string_view::npos || h + 4 > html.size()) break;
     const char level = html[h + 2];
-    // cmark's own heading tags: `<h2>`, or `<h2 data-sourcepos="…">` (render_marked_html).
+    // cmark's own heading tags: `<h2>`, or `<h2 data-sourcepos="…">` (read_marked).
     const std::size_t tag_end =
         html.substr(h + 3).starts_with(" data-sourcepos=\"") ? html.find('>', h + 3) : h + 3;
     if (level < '1' || level > '6' || tag_end == std::string_view::npos || html[tag_end] != '>') {

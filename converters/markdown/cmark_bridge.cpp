@@ -158,7 +158,7 @@ std::string mark(const char* name, const char* value) {
   return std::string(" ") + name + "=\"" + escape_html(value, true) + "\"";
 }
 
-/// Rewrites the tree as render_marked_html documents. Nodes are collected first: the tree is
+/// Rewrites the tree into what read_marked documents as its marked HTML. Nodes are collected first: the tree is
 /// changed only after the walk. Nodes inside an image are its alt text and are left alone.
 void add_marks(cmark_node* document, bool keep_raw_html, cmark_mem* mem) {
   namespace marks = html::markdown_marks;
@@ -264,15 +264,6 @@ MarkdownReading read_marked(std::string_view markdown, bool keep_raw_html, const
   out.neutralised = guarded.neutralised;
   out.table_findings = tables.findings;
   return out;
-}
-
-std::string render_marked_html(std::string_view markdown, bool keep_raw_html,
-                               std::vector<NeutralisedParagraph>* neutralised,
-                               std::vector<TableGuardFinding>* table_findings) {
-  MarkdownReading r = read_marked(markdown, keep_raw_html, nullptr);
-  if (neutralised) *neutralised = std::move(r.neutralised);
-  if (table_findings) *table_findings = std::move(r.table_findings);
-  return std::move(r.html);
 }
 
 }  // namespace sheaf::markdown

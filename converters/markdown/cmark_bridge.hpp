@@ -24,25 +24,6 @@ namespace sheaf::markdown {
 /// (for the tests that check that claim).
 std::string render_gfm_html(std::string_view markdown, bool all_extensions = false);
 
-/// As render_gfm_html, for html::read_markdown_fragment: the HTML carries the marks of
-/// converters/html/markdown_marks.hpp, so the HTML reader keeps what the Markdown authored.
-/// Block elements carry data-sourcepos; links, images and code spans are written as raw
-/// `<a>`/`<img>`/`<code data-sheaf-md>` holding the destination and code text exactly as
-/// CommonMark parsed them (cmark's renderer would percent-encode the URL). With `keep_raw_html`,
-/// each HTML block and inline HTML run becomes an empty `<div>`/`<span>` whose mark attribute
-/// holds its text, so the reader keeps it raw instead of parsing it.
-///
-/// Both functions run the text through guard_emphasis first (cmark_guard.hpp): a paragraph on
-/// which cmark-gfm 0.29.0.gfm.6 would take quadratic time is parsed with its emphasis marks as
-/// literal text. Those paragraphs are stored in `neutralised` when it is given (for the caller's
-/// `*.emphasis_limit` warnings); render_gfm_html drops them. Then through guard_tables
-/// (cmark_table_guard.hpp): lines with too many cells are not table rows, words with too many `@`
-/// get no e-mail links; those are stored in `table_findings` when it is given (for the caller's
-/// report_table_guard).
-std::string render_marked_html(std::string_view markdown, bool keep_raw_html,
-                               std::vector<NeutralisedParagraph>* neutralised = nullptr,
-                               std::vector<TableGuardFinding>* table_findings = nullptr);
-
 /// Whether cmark-gfm's `extension` ("table", "strikethrough", "autolink", "tasklist") could act on
 /// `markdown`: false when the text lacks what it needs (a `|`; a `~`; an `@`, `://` or `www.`; a
 /// `[`). An extension is attached only when it could; tests check that the output is the same
@@ -57,13 +38,26 @@ using TreeReading = std::function<std::optional<Blocks>(cmark_node* document, co
 /// What read_marked made of a text: the blocks of the direct route, or the marked HTML.
 struct MarkdownReading {
   std::optional<Blocks> blocks;  ///< set when the tree was read directly; `html` is then empty
-  std::string html;              ///< render_marked_html's HTML otherwise
+  std::string html;              ///< the marked HTML otherwise (read_marked)
   std::vector<NeutralisedParagraph> neutralised;
   std::vector<TableGuardFinding> table_findings;
 };
 
-/// render_marked_html, parsing the text once: when `tree` (when given) reads the parsed document,
-/// its blocks are returned and no HTML is rendered.
+/// Parses `markdown` once. When `tree` (when given) reads the parsed document, its blocks are
+/// returned and no HTML is rendered. Otherwise the result is the marked HTML, for
+/// html::read_markdown_fragment: the HTML carries the marks of converters/html/markdown_marks.hpp,
+/// so the HTML reader keeps what the Markdown authored. Block elements carry data-sourcepos;
+/// links, images and code spans are written as raw `<a>`/`<img>`/`<code data-sheaf-md>` holding
+/// the destination and code text exactly as CommonMark parsed them (cmark's renderer would
+/// percent-encode the URL). With `keep_raw_html`, each HTML block and inline HTML run becomes an
+/// empty `<div>`/`<span>` whose mark attribute holds its text, so the reader keeps it raw.
+///
+/// Like render_gfm_html, the text goes through guard_emphasis first (cmark_guard.hpp): a
+/// paragraph on which cmark-gfm 0.29.0.gfm.6 would take quadratic time is parsed with its
+/// emphasis marks as literal text; those paragraphs are in `neutralised` (for the caller's
+/// `*.emphasis_limit` warnings). Then through guard_tables (cmark_table_guard.hpp): lines with too
+/// many cells are not table rows, words with too many `@` get no e-mail links; those are in
+/// `table_findings` (for report_table_guard).
 MarkdownReading read_marked(std::string_view markdown, bool keep_raw_html, const TreeReading* tree);
 
 }  // namespace sheaf::markdown

@@ -1,6 +1,6 @@
 // The direct route (cmark_model.hpp). Each function answers one node kind as DomReader
 // (converters/html/dom_reader.cpp) answers the element cmark's HTML renderer writes for it with
-// the marks of render_marked_html; the comments name the element and the DomReader rule mirrored.
+// the marks of read_marked; the comments name the element and the DomReader rule mirrored.
 // Anything outside that mirror throws NeedsHtml, which read_tree turns into nullopt.
 #include "converters/markdown/cmark_model.hpp"
 

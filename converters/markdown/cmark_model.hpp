@@ -1,7 +1,7 @@
 #pragma once
 // The Markdown reader's direct route: the model built straight from cmark-gfm's tree, for the
 // texts whose tree holds only what Markdown itself makes. It builds exactly the blocks (and
-// diagnostics) that html::read_markdown_fragment builds from render_marked_html's HTML of the
+// diagnostics) that html::read_markdown_fragment builds from read_marked's marked HTML of the
 // same tree — the same Flow, cleanup rules and table shaping, fed from cmark nodes instead of
 // libxml2 ones — without rendering HTML, parsing it and walking a second tree: a third of the
 // time and about half the memory on a large post (docs/robustness.md). tests/unit/markdown/
