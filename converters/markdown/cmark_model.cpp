@@ -26,21 +26,28 @@ namespace {
 
 struct NeedsHtml {};
 
-/// Attribute values (destinations, titles, alt text) holding C0 controls (other than tab and
-/// newline), DEL, C1 controls or the noncharacters U+FFFE/U+FFFF take the HTML route: there the
-/// rules are libxml2's attribute parsing, not copied here.
+/// What the HTML route does not take as it is, at `p`: a C0 control other than tab and newline
+/// (libxml2 drops it), DEL, a C1 control (the HTML reader maps it to windows-1252) or the
+/// noncharacter U+FFFE/U+FFFF (libxml2 drops it).
+enum class Special { none, control, del, c1, nonchar };
+
+Special special_at(const unsigned char* p) {
+  const unsigned char c = *p;
+  if (c < 0x80) {
+    if (c < 0x20 && c != '\t' && c != '\n') return Special::control;
+    return c == 0x7F ? Special::del : Special::none;
+  }
+  if (c == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) return Special::c1;
+  if (c == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) return Special::nonchar;
+  return Special::none;
+}
+
+/// Attribute values (destinations, titles, alt text) holding any Special take the HTML route:
+/// there the rules are libxml2's attribute parsing, not copied here.
 void check_text(const char* s) {
   if (!s) return;
-  for (const auto* p = reinterpret_cast<const unsigned char*>(s); *p; ++p) {
-    const unsigned char c = *p;
-    if (c < 0x80) {
-      if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) throw NeedsHtml{};
-    } else if (c == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
-      throw NeedsHtml{};
-    } else if (c == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) {
-      throw NeedsHtml{};
-    }
-  }
+  for (const auto* p = reinterpret_cast<const unsigned char*>(s); *p; ++p)
+    if (special_at(p) != Special::none) throw NeedsHtml{};
 }
 
 std::string checked(const char* s) {
@@ -60,27 +67,22 @@ std::string_view char_data(const char* s, CharData kind, std::string& scratch) {
   const unsigned char* p = begin;
   bool dropped = false, c1 = false;
   for (; *p; ++p) {
-    const unsigned char c = *p;
-    if (c < 0x80) {
-      if (c < 0x20 && c != '\t' && c != '\n') dropped = true;
-    } else if (c == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
-      c1 = true;
-    } else if (c == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) {
-      dropped = true;
-    }
+    const Special special = special_at(p);
+    dropped = dropped || special == Special::control || special == Special::nonchar;
+    c1 = c1 || special == Special::c1;
   }
   const std::string_view all(s, static_cast<std::size_t>(p - begin));
   if (!dropped && !c1) return all;
   if (c1 && kind == CharData::code) throw NeedsHtml{};
   scratch.clear();
-  for (std::size_t i = 0; i < all.size(); ++i) {
-    const auto c = static_cast<unsigned char>(all[i]);
-    if (c < 0x20 && c != '\t' && c != '\n') continue;
-    if (c == 0xEF && i + 2 < all.size() && all[i + 1] == '\xBF' && (all[i + 2] == '\xBE' || all[i + 2] == '\xBF')) {
-      i += 2;
+  for (p = begin; *p; ++p) {
+    const Special special = special_at(p);
+    if (special == Special::control) continue;
+    if (special == Special::nonchar) {
+      p += 2;
       continue;
     }
-    scratch += all[i];
+    scratch += static_cast<char>(*p);
   }
   if (c1) scratch = html::map_c1_controls(scratch);
   return scratch;
@@ -137,7 +139,7 @@ bool neighbour_is_break(cmark_node* n, bool forward) {
 class TreeReader {
  public:
   TreeReader(const ReaderOptions& options, html::CleanRules& rules, const TreeOptions& tree)
-      : options_(options), rules_(rules), tree_(tree),
+      : rules_(rules), tree_(tree),
         max_depth_(std::min<std::size_t>(options.max_depth, 200)),
         restore_(tree.restore && *tree.restore ? tree.restore : nullptr) {
     empties_.keep = !rules_.on(html::CleanRule::empty_elements);
@@ -502,7 +504,6 @@ class TreeReader {
     if (!img.src.empty() || src.empty()) flow.atom(Inline{std::move(img)});
   }
 
-  const ReaderOptions& options_;
   html::CleanRules& rules_;
   const TreeOptions& tree_;
   std::size_t max_depth_;
