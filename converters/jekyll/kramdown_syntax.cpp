@@ -537,7 +537,9 @@ class Rewriter {
   }
 
   /// A `|` outside code spans and not escaped.
-  static bool table_pipe(std::string_view l) { return split_cells(l).size() > 1; }
+  static bool table_pipe(std::string_view l) {
+    return l.find('|') != std::string_view::npos && split_cells(l).size() > 1;
+  }
 
   /// The cells of a table row, split at unescaped `|` outside code spans (`<code>` too).
   static std::vector<std::string> split_cells(std::string_view l) {

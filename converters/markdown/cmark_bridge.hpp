@@ -24,10 +24,11 @@ namespace sheaf::markdown {
 /// (for the tests that check that claim).
 std::string render_gfm_html(std::string_view markdown, bool all_extensions = false);
 
-/// Whether cmark-gfm's `extension` ("table", "strikethrough", "autolink", "tasklist") could act on
-/// `markdown`: false when the text lacks what it needs (a `|`; a `~`; an `@`, `://` or `www.`; a
-/// `[`). An extension is attached only when it could; tests check that the output is the same
-/// either way on the corpora.
+/// Whether cmark-gfm's `extension` ("table", "strikethrough", "autolink", "tasklist", or the
+/// "footnotes" option) could act on `markdown`: false when the text lacks what it needs (a `|`; a
+/// `~`; an `@`, `://` or `www.`; a `[`; a `^` or `&`). An extension is attached, and footnotes
+/// are parsed, only when they could; tests check that the output is the same either way on the
+/// corpora.
 bool extension_may_act(std::string_view extension, std::string_view markdown);
 
 /// Reads a parsed document straight into blocks, or returns nullopt to ask for the HTML route

@@ -52,6 +52,18 @@ TEST(CmarkBridge, Footnotes) {
   EXPECT_NE(html.find("The note."), std::string::npos) << html;
 }
 
+// Footnotes are parsed only where extension_may_act("footnotes") allows; these are the ways a
+// footnote's `^` can be written, each rendered both ways.
+TEST(CmarkBridge, FootnotesLeftOffOnlyWhereNoneCanBe) {
+  EXPECT_FALSE(extension_may_act("footnotes", "Text [n] and *x* 中文\n"));
+  for (const char* text : {"Text[^n].\n\n[^n]: The note.\n", "Text[\\^n] and [^m]\n",
+                           "Text[&#94;n].\n\n[^n]: The note.\n", "Text[&Hat;n] [&#x5E;n]\n",
+                           "[^n]: Only a definition.\n", "a [^] b [^ x] c\n"}) {
+    EXPECT_TRUE(extension_may_act("footnotes", text)) << text;
+    EXPECT_EQ(render_gfm_html(text), render_gfm_html(text, true)) << text;
+  }
+}
+
 TEST(CmarkBridge, FencedCodeKeepsItsLanguage) {
   EXPECT_EQ(render_gfm_html("```python\nprint(1)\n```\n"),
             "<pre><code class=\"language-python\">print(1)\n</code></pre>\n");
