@@ -257,10 +257,13 @@ class TreeReader {
     enter(depth);
     if (!item_has_paragraph_.empty()) item_has_paragraph_.back() = true;
     flow.end_paragraph();
-    std::size_t count = 0;
-    for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) ++count;
-    flow.reserve(count);
-    inlines(n, flow, depth + 1);
+    // One pass gathers the children, to size the model's list (a million Inlines grown by
+    // doubling fault in twice the memory) and to read them with prefetches: following cmark's
+    // `next` pointers costs one cache miss per node (0.1 s on a paragraph of 840,000 inlines).
+    std::vector<cmark_node*> children;
+    for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) children.push_back(c);
+    flow.reserve(children.size());
+    inline_run(children, flow, depth + 1);
     flow.end_paragraph();
   }
 
@@ -345,6 +348,27 @@ class TreeReader {
 
   void inlines(cmark_node* parent, html::Flow& flow, std::size_t depth) {
     for (cmark_node* c = cmark_node_first_child(parent); c; c = cmark_node_next(c)) inline_node(c, flow, depth);
+  }
+
+  /// inline_node over `nodes`, with each node's memory (and its first child's, for a container)
+  /// requested ahead. A prefetch is a hint, not a read: it assumes only that a cmark_node spans
+  /// about three cache lines from its address, and a wrong guess costs time, never correctness.
+  void inline_run(const std::vector<cmark_node*>& nodes, html::Flow& flow, std::size_t depth) {
+    constexpr std::size_t ahead = 16;  // nodes requested ahead of the one read
+    constexpr std::size_t child_ahead = 6;  // by then its own lines have arrived
+    auto prefetch = [](const void* node) {
+      const char* p = static_cast<const char*>(node);
+      __builtin_prefetch(p);
+      __builtin_prefetch(p + 64);
+      __builtin_prefetch(p + 128);
+    };
+    for (std::size_t i = 0; i < nodes.size() && i < ahead; ++i) prefetch(nodes[i]);
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+      if (i + ahead < nodes.size()) prefetch(nodes[i + ahead]);
+      if (i + child_ahead < nodes.size())
+        if (cmark_node* child = cmark_node_first_child(nodes[i + child_ahead])) prefetch(child);
+      inline_node(nodes[i], flow, depth);
+    }
   }
 
   void container(cmark_node* n, Inline proto, html::Flow& flow, std::size_t depth) {
