@@ -29,15 +29,22 @@ std::size_t size_of(void* block) {
 void* arena_realloc(void* old, std::size_t size) {
   if (old && CmarkArena::large(size_of(old))) return active->resize_large(old, size);
   void* fresh = active->allocate(size);
-  if (old && fresh) std::memcpy(fresh, old, std::min(size_of(old), size));
+  if (old && fresh) {
+    std::memcpy(fresh, old, std::min(size_of(old), size));
+    active->release_small(old);
+  }
   return fresh;
 }
 
-// Small blocks go with the arena; large ones (growing line and paragraph buffers) are returned
-// at once, so that their doubling does not pile up.
+// Large blocks (growing line and paragraph buffers) are returned at once, so that their doubling
+// does not pile up; small ones are carved up again by the arena.
 void arena_free(void* block) {
-  if (block && CmarkArena::large(size_of(block))) active->release_large(block);
+  if (!block) return;
+  if (CmarkArena::large(size_of(block))) active->release_large(block);
+  else active->release_small(block);
 }
+
+std::size_t rounded(std::size_t bytes) { return (bytes + 15) & ~std::size_t{15}; }
 
 cmark_mem arena_mem = {arena_calloc, arena_realloc, arena_free};
 
@@ -74,7 +81,7 @@ bool CmarkArena::available() noexcept {
 }
 
 void* CmarkArena::allocate(std::size_t bytes) {
-  const std::size_t need = kHeader + ((bytes + 15) & ~std::size_t{15});
+  const std::size_t need = kHeader + rounded(bytes);
   if (need < bytes) return nullptr;
   if (large(bytes)) {
     void* own = std::calloc(1, need);
@@ -82,6 +89,11 @@ void* CmarkArena::allocate(std::size_t bytes) {
     large_.insert(own);
     std::memcpy(own, &bytes, sizeof bytes);
     return static_cast<char*>(own) + kHeader;
+  }
+  if (char* block = static_cast<char*>(from_freed(need))) {
+    std::memset(block + kHeader, 0, need - kHeader);  // calloc's promise; slabs come zeroed
+    std::memcpy(block, &bytes, sizeof bytes);
+    return block + kHeader;
   }
   if (need > left_) {
     void* slab = std::calloc(1, kSlab);
@@ -113,6 +125,42 @@ void* CmarkArena::resize_large(void* block, std::size_t bytes) {
   if (bytes > old) std::memset(static_cast<char*>(grown) + kHeader + old, 0, bytes - old);
   std::memcpy(grown, &bytes, sizeof bytes);
   return static_cast<char*>(grown) + kHeader;
+}
+
+// A freed block of the same footprint if there is one (cmark frees nodes and allocates nodes);
+// else a piece of a larger freed block, carved front to back (the literals it copies out fit in
+// the delimiters it freed). The rest of a block too small for the next piece is given up.
+void* CmarkArena::from_freed(std::size_t need) noexcept {
+  const std::size_t exact = need / 16;
+  if (exact < kClasses - 1 && freed_[exact]) {
+    char* block = freed_[exact];
+    std::memcpy(&freed_[exact], block + kHeader, sizeof block);
+    return block;
+  }
+  if (need > reuse_left_) {
+    const std::size_t first = std::min(exact + 1, kClasses - 1);  // the smallest class that may do
+    std::size_t c = kClasses - 1;
+    while (c > first && !freed_[c]) --c;
+    char* block = freed_[c];
+    if (!block) return nullptr;
+    std::memcpy(&freed_[c], block + kHeader, sizeof block);
+    reuse_next_ = block;
+    reuse_left_ = kHeader + rounded(size_of(block + kHeader));
+    if (need > reuse_left_) return nullptr;  // a block of the last class may still be too small
+  }
+  char* piece = reuse_next_;
+  reuse_next_ += need;
+  reuse_left_ -= need;
+  return piece;
+}
+
+void CmarkArena::release_small(void* block) noexcept {
+  char* own = static_cast<char*>(block) - kHeader;
+  const std::size_t footprint = kHeader + rounded(size_of(block));
+  if (footprint < kHeader + sizeof own) return;  // no room for the link: left as it is
+  char*& list = freed_[std::min(footprint / 16, kClasses - 1)];
+  std::memcpy(block, &list, sizeof list);
+  list = own;
 }
 
 void CmarkArena::release_large(void* block) {

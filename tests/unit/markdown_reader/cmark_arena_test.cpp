@@ -6,7 +6,9 @@
 
 #include <cstdint>
 #include <cstring>
+#include <random>
 #include <string>
+#include <vector>
 
 #include "converters/markdown/cmark_bridge.hpp"
 
@@ -46,6 +48,82 @@ TEST(CmarkArena, BlocksAreZeroedAlignedAndKeepTheirContentThroughRealloc) {
     mem->free(r);
   }
   EXPECT_EQ(mem->calloc(SIZE_MAX / 2, 4), nullptr);  // overflow, as calloc answers it
+}
+
+TEST(CmarkArena, AFreedBlockServesTheNextOfItsSizeZeroed) {
+  CmarkArena arena;
+  cmark_mem* mem = CmarkArena::allocator();
+  auto* p = static_cast<unsigned char*>(mem->calloc(1, 100));
+  std::memset(p, 'x', 100);
+  mem->free(p);
+  auto* q = static_cast<unsigned char*>(mem->calloc(1, 100));
+  EXPECT_EQ(q, p);
+  for (std::size_t i = 0; i < 100; ++i) ASSERT_EQ(q[i], 0) << i;
+}
+
+TEST(CmarkArena, SmallerBlocksAreCarvedFromALargerFreedOne) {
+  CmarkArena arena;
+  cmark_mem* mem = CmarkArena::allocator();
+  auto* big = static_cast<unsigned char*>(mem->calloc(1, 400));
+  std::memset(big, 'x', 400);
+  mem->free(big);
+  auto* a = static_cast<unsigned char*>(mem->calloc(1, 20));
+  auto* b = static_cast<unsigned char*>(mem->calloc(1, 20));
+  for (unsigned char* piece : {a, b}) {
+    EXPECT_GE(piece, big - 16);
+    EXPECT_LE(piece + 20, big + 400);
+    EXPECT_EQ(reinterpret_cast<std::uintptr_t>(piece) % 16, 0u);
+    for (std::size_t i = 0; i < 20; ++i) ASSERT_EQ(piece[i], 0) << i;
+  }
+  EXPECT_GE(b, a + 20);
+}
+
+// Random calloc/realloc/free, each live block filled with its own byte: a block handed out twice,
+// or a piece overlapping another, shows as a changed byte.
+TEST(CmarkArena, LiveBlocksNeverOverlapThroughFreesAndReallocs) {
+  CmarkArena arena;
+  cmark_mem* mem = CmarkArena::allocator();
+  struct Live {
+    unsigned char* p;
+    std::size_t size;
+    unsigned char fill;
+  };
+  std::vector<Live> live;
+  std::mt19937 rng(7);
+  auto check = [](const Live& b) {
+    for (std::size_t i = 0; i < b.size; ++i)
+      if (b.p[i] != b.fill) return false;
+    return true;
+  };
+  for (int step = 0; step < 20000; ++step) {
+    const unsigned op = rng() % 4;
+    if (op < 2 || live.empty()) {
+      const std::size_t size = 1 + rng() % (rng() % 8 == 0 ? 2000 : 200);
+      auto* p = static_cast<unsigned char*>(mem->calloc(1, size));
+      ASSERT_NE(p, nullptr);
+      for (std::size_t i = 0; i < size; ++i) ASSERT_EQ(p[i], 0);
+      const auto fill = static_cast<unsigned char>(1 + step % 255);
+      std::memset(p, fill, size);
+      live.push_back({p, size, fill});
+    } else {
+      const std::size_t k = rng() % live.size();
+      ASSERT_TRUE(check(live[k])) << "step " << step;
+      if (op == 2) {
+        mem->free(live[k].p);
+        live[k] = live.back();
+        live.pop_back();
+      } else {
+        const std::size_t size = 1 + rng() % 400;
+        auto* q = static_cast<unsigned char*>(mem->realloc(live[k].p, size));
+        ASSERT_NE(q, nullptr);
+        for (std::size_t i = 0; i < std::min(size, live[k].size); ++i) ASSERT_EQ(q[i], live[k].fill);
+        std::memset(q, live[k].fill, size);
+        live[k].p = q;
+        live[k].size = size;
+      }
+    }
+  }
+  for (const Live& b : live) EXPECT_TRUE(check(b));
 }
 
 TEST(CmarkArena, ParsingWithItGivesTheSameHtml) {
