@@ -260,8 +260,15 @@ class TreeReader {
     // One pass gathers the children, to size the model's list (a million Inlines grown by
     // doubling fault in twice the memory) and to read them with prefetches: following cmark's
     // `next` pointers costs one cache miss per node (0.1 s on a paragraph of 840,000 inlines).
+    // The nodes come from the parse arena in parse order, so a paragraph's children lie mostly at
+    // rising addresses: requesting the memory a few KiB past each one turns most of this pass's
+    // misses into prefetches (0.095 -> 0.04 s there). A prefetch is a hint, never a read.
     std::vector<cmark_node*> children;
-    for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) children.push_back(c);
+    for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+      children.push_back(c);
+      __builtin_prefetch(reinterpret_cast<const char*>(c) + 2048);
+      __builtin_prefetch(reinterpret_cast<const char*>(c) + 4096);
+    }
     flow.reserve(children.size());
     inline_run(children, flow, depth + 1);
     flow.end_paragraph();

@@ -6,6 +6,10 @@
 #include <limits>
 #include <string_view>
 #include <unordered_map>
+#include <chrono>
+#include <cstdio>
+namespace { struct TT { double v[16]={}; const char* n[16]={}; ~TT(){ for(int i=0;i<16;++i) if(n[i]) std::fprintf(stderr,"%-20s %8.2f ms\n",n[i],v[i]*1000);} } g_tt;
+struct TS { int i; std::chrono::steady_clock::time_point t0=std::chrono::steady_clock::now(); TS(int i_, const char* nm):i(i_){g_tt.n[i]=nm;} ~TS(){ g_tt.v[i]+=std::chrono::duration<double>(std::chrono::steady_clock::now()-t0).count(); } }; }
 
 #include "converters/markdown/md_emphasis.hpp"
 #include "converters/markdown/md_escape.hpp"
@@ -313,13 +317,13 @@ class Renderer {
         bare_emails_(std::move(bare_emails)), scopes_(scopes) {}
 
   MdInlineText render() {
-    resolve_bare_emails();
-    mark_line_edges();
-    mark_line_start_fences();
-    choose_delimiters();
-    analyse_delimiter_text();
-    analyse_backticks();
-    return assemble();
+    { TS t(0,"bare"); resolve_bare_emails(); }
+    { TS t(1,"line_edges"); mark_line_edges(); }
+    { TS t(2,"fences"); mark_line_start_fences(); }
+    { TS t(3,"choose"); choose_delimiters(); }
+    { TS t(4,"delimtext"); analyse_delimiter_text(); }
+    { TS t(5,"backticks"); analyse_backticks(); }
+    TS t(6,"assemble"); return assemble();
   }
 
  private:
@@ -962,15 +966,16 @@ MdInlineText md_render_inlines(const Inlines& inlines, InlineMode mode, MdState&
   Flattener f(mode, state);
   {
     MdNormalizeCounts counts;
-    Inlines normal = md_normalize_inlines(inlines, mode != InlineMode::paragraph, &counts);
+    TS tn(7,"normalize+flatten+free");
+    Inlines normal = [&]{ TS t(8,"normalize"); return md_normalize_inlines(inlines, mode != InlineMode::paragraph, &counts);}();
     // Reserved once: growing a long paragraph's million pieces would copy them and, for a while,
     // hold them twice. A text or an atom makes at most one piece, a container two plus its
     // children's; more only when normalising split text off emphasis (then the vector grows).
     f.pieces.reserve(counts.inlines + counts.containers + 8);
     f.nodes.reserve(counts.emphasis);
-    f.list(normal);
+    { TS t(9,"flatten"); f.list(normal); }
   }  // (freed before rendering: a long paragraph's tree is large)
-  Renderer r(mode, state, std::move(f.pieces), std::move(f.nodes), std::move(f.bare_emails), f.scopes);
+  TS tr(10,"render+free"); Renderer r(mode, state, std::move(f.pieces), std::move(f.nodes), std::move(f.bare_emails), f.scopes);
   return r.render();
 }
 
