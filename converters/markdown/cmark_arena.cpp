@@ -3,6 +3,7 @@
 #include <cmark-gfm.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -132,18 +133,12 @@ void* CmarkArena::resize_large(void* block, std::size_t bytes) {
 // the delimiters it freed). The rest of a block too small for the next piece is given up.
 void* CmarkArena::from_freed(std::size_t need) noexcept {
   const std::size_t exact = need / 16;
-  if (exact < kClasses - 1 && freed_[exact]) {
-    char* block = freed_[exact];
-    std::memcpy(&freed_[exact], block + kHeader, sizeof block);
-    return block;
-  }
+  if (exact < kClasses - 1 && freed_[exact]) return pop(exact);
   if (need > reuse_left_) {
     const std::size_t first = std::min(exact + 1, kClasses - 1);  // the smallest class that may do
-    std::size_t c = kClasses - 1;
-    while (c > first && !freed_[c]) --c;
-    char* block = freed_[c];
-    if (!block) return nullptr;
-    std::memcpy(&freed_[c], block + kHeader, sizeof block);
+    const std::uint64_t candidates = nonempty_ >> first;
+    if (candidates == 0) return nullptr;
+    char* block = pop(first + 63 - static_cast<std::size_t>(std::countl_zero(candidates)));  // the largest
     reuse_next_ = block;
     reuse_left_ = kHeader + rounded(size_of(block + kHeader));
     if (need > reuse_left_) return nullptr;  // a block of the last class may still be too small
@@ -154,13 +149,21 @@ void* CmarkArena::from_freed(std::size_t need) noexcept {
   return piece;
 }
 
+char* CmarkArena::pop(std::size_t c) noexcept {
+  char* block = freed_[c];
+  std::memcpy(&freed_[c], block + kHeader, sizeof block);
+  if (!freed_[c]) nonempty_ &= ~(std::uint64_t{1} << c);
+  return block;
+}
+
 void CmarkArena::release_small(void* block) noexcept {
   char* own = static_cast<char*>(block) - kHeader;
   const std::size_t footprint = kHeader + rounded(size_of(block));
   if (footprint < kHeader + sizeof own) return;  // no room for the link: left as it is
-  char*& list = freed_[std::min(footprint / 16, kClasses - 1)];
-  std::memcpy(block, &list, sizeof list);
-  list = own;
+  const std::size_t c = std::min(footprint / 16, kClasses - 1);
+  std::memcpy(block, &freed_[c], sizeof own);
+  freed_[c] = own;
+  nonempty_ |= std::uint64_t{1} << c;
 }
 
 void CmarkArena::release_large(void* block) {

@@ -7,6 +7,7 @@
 // carved up for later allocations before the slabs grow: cmark frees the delimiter runs it turned
 // into emphasis, and new memory costs a page fault per 4 KiB.
 #include <cstddef>
+#include <cstdint>
 #include <unordered_set>
 #include <vector>
 
@@ -48,8 +49,10 @@ class CmarkArena {
   std::size_t left_ = 0;
   static constexpr std::size_t kClasses = 33;  // freed blocks by footprint / 16; the last: larger
   void* from_freed(std::size_t need) noexcept;
+  char* pop(std::size_t c) noexcept;  // the first block of freed_[c], which must hold one
 
   char* freed_[kClasses] = {};     // freed small blocks (header first), linked through their data
+  std::uint64_t nonempty_ = 0;     // bit c: freed_[c] holds a block
   char* reuse_next_ = nullptr;     // a freed block being carved, and what is left of it
   std::size_t reuse_left_ = 0;
 };
