@@ -10,6 +10,7 @@
 #include "converters/markdown/cmark_bridge.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 #include <cctype>
@@ -294,6 +295,14 @@ std::size_t image_alt_end(std::string_view line, std::size_t open, SpanClosers& 
   return k + 1 < line.size() && (line[k + 1] == '(' || line[k + 1] == '[') ? k : std::string_view::npos;
 }
 
+/// The bytes rewrite_spans may act on (besides ` `, `h` and `w`: see `plain` there): its branches'
+/// first bytes and typographic_at's (`-` `.` `<` `>` and the quotes).
+constexpr std::array<bool, 256> kSpanSyntaxByte = [] {
+  std::array<bool, 256> table{};
+  for (const unsigned char b : std::string_view("\\`<!][{$*_-.>\"'")) table[b] = true;
+  return table;
+}();
+
 std::string rewrite_spans(std::string_view line, const KramdownConfig& config, bool* in_tag = nullptr) {
   std::string out;
   out.reserve(line.size());
@@ -328,8 +337,28 @@ std::string rewrite_spans(std::string_view line, const KramdownConfig& config, b
     i = end;
     prev = 0;
   };
+  // A byte no branch below acts on is copied with the run of such bytes it starts, as the last
+  // branch would copy them one by one (`prev` ends as the run's last byte). A space counts unless
+  // ` >>` follows it; `h` and `w` unless a URL starts there.
+  auto plain = [&](std::size_t k) {
+    const char b = line[k];
+    if (b == ' ') return !line.substr(k + 1).starts_with(">>");
+    if (b == 'h' || b == 'w') {
+      const std::string_view rest = line.substr(k);
+      return !rest.starts_with("http://") && !rest.starts_with("https://") && !rest.starts_with("www.");
+    }
+    return !kSpanSyntaxByte[static_cast<unsigned char>(b)];
+  };
   while (i < line.size()) {
     const char c = line[i];
+    if (plain(i)) {
+      std::size_t end = i + 1;
+      while (end < line.size() && plain(end)) ++end;
+      out.append(line.substr(i, end - i));
+      prev = line[end - 1];
+      i = end;
+      continue;
+    }
     if (c == '\\' && i + 1 < line.size()) {
       out.append(line.substr(i, 2));
       i += 2;

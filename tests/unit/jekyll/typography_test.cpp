@@ -30,6 +30,16 @@ TEST(Typography, NeverInCodeUrlsTagsDefinitionsOrRules) {
   EXPECT_EQ(rewrite_kramdown("<div>\n\"raw\" -- html\n</div>\n"), "<div>\n\"raw\" -- html\n</div>\n");
 }
 
+// Text between the characters typography acts on is copied in runs: what ends a run must still
+// be seen (a URL only after a non-word character, ` >>` inside words and CJK text).
+TEST(Typography, RunsOfPlainTextStopWhereSyntaxCanStart) {
+  EXPECT_EQ(rewrite_kramdown("see http://a.b/c--d and xhttp://e.f/g--h, www.x.y/a--b wwwz--q\n"),
+            "see http://a.b/c--d and xhttp://e.f/g\xE2\x80\x93h, www.x.y/a--b wwwz\xE2\x80\x93q\n");
+  EXPECT_EQ(rewrite_kramdown("\xE4\xB8\xAD\xE6\x96\x87 >>\xE5\xBC\x95<< 'a' \"b\"...\n"),
+            "\xE4\xB8\xAD\xE6\x96\x87\xC2\xA0\xC2\xBB\xE5\xBC\x95\xC2\xAB\xC2\xA0\xE2\x80\x98" "a\xE2\x80\x99 "
+            "\xE2\x80\x9C" "b\xE2\x80\x9D\xE2\x80\xA6\n");
+}
+
 TEST(Typography, SiteOptionsChangeTheCharacters) {
   MetaMap kramdown;
   meta_set(kramdown, "smart_quotes", MetaValue{std::string("apos,apos,quot,quot")});
