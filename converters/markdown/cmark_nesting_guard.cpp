@@ -220,7 +220,9 @@ void guard_raw_html(std::string_view text, const std::vector<Chunk>& chunks, con
     const std::size_t b = chunks[c].begin, e = chunks[c].end;
     for (auto& v : ends) v.clear();
     for (std::size_t i = b; i < e; ++i) {
-      if (text[i] == '\\' && i + 1 < e && is_ascii_punct(text[i + 1])) {
+      const char ch = text[i];
+      if (ch != '\\' && ch != '<' && ch != '?' && ch != '>' && ch != ']') continue;  // starts nothing below
+      if (ch == '\\' && i + 1 < e && is_ascii_punct(text[i + 1])) {
         ++i;
         continue;
       }
