@@ -12,9 +12,13 @@
 namespace sheaf::json {
 namespace {
 
+/// Sends a Document's values to `Sink` in document order, one call per event: begin_object(expand),
+/// end_object(), begin_array(), end_array(), key, string, name_key, name_string, integer,
+/// floating, boolean, null (the Printer's typed entry points, or EventForwarder's).
+template <class Sink>
 class Encoder {
  public:
-  Encoder(const Document& doc, Context& context, EventSink& sink) : doc_(doc), context_(context), sink_(sink) {}
+  Encoder(const Document& doc, Context& context, Sink& sink) : doc_(doc), context_(context), sink_(sink) {}
 
   void run() {
     begin_object(/*expand=*/true);
@@ -40,19 +44,21 @@ class Encoder {
 
  private:
   // ---- events ----------------------------------------------------------------------------------
-  void push(EventKind kind, bool flag = false) { sink_.event(Event{kind, flag, {}, 0, 0}); }
-  void begin_object(bool expand = false) { push(EventKind::begin_object, expand); }
-  void end_object() { push(EventKind::end_object); }
-  void begin_array() { push(EventKind::begin_array); }
-  void end_array() { push(EventKind::end_array); }
-  void key(std::string_view k) { sink_.event(Event{EventKind::key, false, k, 0, 0}); }
-  void string(std::string_view s) { sink_.event(Event{EventKind::string, false, s, 0, 0}); }
-  void integer(std::int64_t i) { sink_.event(Event{EventKind::integer, false, {}, i, 0}); }
-  void boolean(bool b) { push(EventKind::boolean, b); }
+  void begin_object(bool expand = false) { sink_.begin_object(expand); }
+  void end_object() { sink_.end_object(); }
+  void begin_array() { sink_.begin_array(); }
+  void end_array() { sink_.end_array(); }
+  void key(Name k) { sink_.name_key(k); }
+  void string(std::string_view s) { sink_.string(s); }
+  void integer(std::int64_t i) { sink_.integer(i); }
+  void boolean(bool b) { sink_.boolean(b); }
 
-  void field(std::string_view k, std::string_view s) { key(k); string(s); }
-  void optional(std::string_view k, std::string_view s) { if (!s.empty()) field(k, s); }
-  void type(std::string_view name) { field("type", name); }
+  void field(Name k, std::string_view s) { key(k); string(s); }
+  void optional(Name k, std::string_view s) { if (!s.empty()) field(k, s); }
+  void type(Name kind) {
+    key("type");
+    sink_.name_string(kind);
+  }
 
   // ---- shared parts ----------------------------------------------------------------------------
   /// Attr is flattened into its node: "id", "classes", "lang", each only when non-empty.
@@ -102,7 +108,7 @@ class Encoder {
     end_array();
   }
 
-  void rows(std::string_view name, const std::vector<TableRow>& rs, bool omit_empty) {
+  void rows(Name name, const std::vector<TableRow>& rs, bool omit_empty) {
     if (omit_empty && rs.empty()) return;
     key(name);
     begin_array();
@@ -266,7 +272,7 @@ class Encoder {
     end_object();
   }
 
-  void container(std::string_view name, const Inlines& children) {
+  void container(Name name, const Inlines& children) {
     type(name);
     content(children);
   }
@@ -275,7 +281,7 @@ class Encoder {
   void meta_map(const MetaMap& map) {
     begin_object(/*expand=*/true);
     for (const MetaField& f : map) {
-      key(f.key);
+      sink_.key(f.key);
       path_.push_back(PathStep{f.key, 0, false});
       meta_value(f.value);
       path_.pop_back();
@@ -286,15 +292,15 @@ class Encoder {
   void meta_value(const MetaValue& v) {
     std::visit(
         overloaded{
-            [&](const MetaNull&) { push(EventKind::null); },
+            [&](const MetaNull&) { sink_.null(); },
             [&](bool b) { boolean(b); },
             [&](std::int64_t i) { integer(i); },
             [&](double d) {
               if (std::isfinite(d)) {
-                sink_.event(Event{EventKind::floating, false, {}, 0, d});
+                sink_.floating(d);
                 return;
               }
-              push(EventKind::null);
+              sink_.null();
               context_.report(Diagnostic{Severity::warning, "json.non_finite_number",
                                          path() + ": " + (std::isnan(d) ? "NaN" : "infinity") +
                                              " has no JSON spelling; written as null",
@@ -333,12 +339,41 @@ class Encoder {
 
   const Document& doc_;
   Context& context_;
-  EventSink& sink_;
+  Sink& sink_;
   std::vector<PathStep> path_;
+};
+
+/// Builds an Event for each call and hands it to an EventSink.
+class EventForwarder {
+ public:
+  explicit EventForwarder(EventSink& sink) : sink_(sink) {}
+  void begin_object(bool expand) { send(EventKind::begin_object, expand); }
+  void end_object() { send(EventKind::end_object); }
+  void begin_array(bool expand = false) { send(EventKind::begin_array, expand); }
+  void end_array() { send(EventKind::end_array); }
+  void key(std::string_view k) { sink_.event(Event{EventKind::key, false, k, 0, 0}); }
+  void string(std::string_view s) { sink_.event(Event{EventKind::string, false, s, 0, 0}); }
+  void name_key(Name k) { key(k.text()); }
+  void name_string(Name s) { string(s.text()); }
+  void integer(std::int64_t i) { sink_.event(Event{EventKind::integer, false, {}, i, 0}); }
+  void floating(double d) { sink_.event(Event{EventKind::floating, false, {}, 0, d}); }
+  void boolean(bool b) { send(EventKind::boolean, b); }
+  void null() { send(EventKind::null); }
+
+ private:
+  void send(EventKind kind, bool flag = false) { sink_.event(Event{kind, flag, {}, 0, 0}); }
+  EventSink& sink_;
 };
 
 }  // namespace
 
-void encode(const Document& doc, Context& context, EventSink& sink) { Encoder(doc, context, sink).run(); }
+void encode(const Document& doc, Context& context, EventSink& sink) {
+  EventForwarder forwarder(sink);
+  Encoder<EventForwarder>(doc, context, forwarder).run();
+}
+
+void encode(const Document& doc, Context& context, Printer& printer) {
+  Encoder<Printer>(doc, context, printer).run();
+}
 
 }  // namespace sheaf::json

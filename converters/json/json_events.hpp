@@ -3,7 +3,9 @@
 // value tree in document order), and the printer lays them out as they come. Keeping layout in
 // one place is what makes the output deterministic and lets pretty mode put small nodes on one
 // line. Events are streamed, never collected for a whole document: a paragraph of a million
-// inlines would otherwise need hundreds of megabytes of events.
+// inlines would otherwise need hundreds of megabytes of events. The writer's encoder calls the
+// printer's typed entry points (Printer::begin_object, key…) directly; Event and EventSink carry
+// the same stream as values, for print() and for tests.
 #include <cstdint>
 #include <string_view>
 #include <vector>

@@ -1,5 +1,5 @@
-// The JSON writer: the encoder streams events into the printer, whose text goes out in chunks,
-// so neither the events nor the whole text of a big document are ever held at once.
+// The JSON writer: the encoder drives the printer, whose text goes out in chunks, so neither the
+// events nor the whole text of a big document are ever held at once.
 #include <ostream>
 #include <string>
 
@@ -14,38 +14,26 @@ namespace {
 /// Bytes of text collected before they are written out.
 constexpr std::size_t kChunkBytes = std::size_t{1} << 20;
 
-class StreamingOutput final : public EventSink {
+class StreamOutput final : public TextSink {
  public:
-  StreamingOutput(bool pretty, std::ostream& out) : printer_(pretty, text_), out_(out) {
-    text_.reserve(kChunkBytes + kChunkBytes / 4);
-  }
-  void event(const Event& e) override {
-    printer_.event(e);
-    if (text_.size() >= kChunkBytes) flush();
-  }
-  PrintResult finish() {
-    const PrintResult result = printer_.finish();
-    flush();
-    return result;
+  explicit StreamOutput(std::ostream& out) : out_(out) {}
+  void write(std::string_view text) override {
+    out_.write(text.data(), static_cast<std::streamsize>(text.size()));
+    if (!out_) throw Error(ErrorCode::io, "cannot write the JSON output");
   }
 
  private:
-  void flush() {
-    out_.write(text_.data(), static_cast<std::streamsize>(text_.size()));
-    if (!out_) throw Error(ErrorCode::io, "cannot write the JSON output");
-    text_.clear();
-  }
-  std::string text_;
-  Printer printer_;
   std::ostream& out_;
 };
 
 }  // namespace
 
 void write(const Document& doc, const WriterOptions& options, Context& context, std::ostream& out) {
-  StreamingOutput output(options.json.pretty, out);
-  encode(doc, context, output);
-  const PrintResult printed = output.finish();
+  StreamOutput output(out);
+  std::string buffer;
+  Printer printer(options.json.pretty, buffer, output, kChunkBytes);
+  encode(doc, context, printer);
+  const PrintResult printed = printer.finish();
   if (printed.invalid_utf8 > 0)
     context.report(Diagnostic{Severity::warning, "json.invalid_utf8",
                               std::to_string(printed.invalid_utf8) +
