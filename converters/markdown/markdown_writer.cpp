@@ -85,6 +85,13 @@ bool interrupts_paragraph(const Block& next, bool setext_heading) {
       next.node);
 }
 
+/// Whether `body` holds `{{` or `{%`, the only text md_protect_liquid changes.
+bool holds_liquid_markup(std::string_view body) {
+  for (std::size_t i = body.find('{'); i != std::string_view::npos; i = body.find('{', i + 1))
+    if (i + 1 < body.size() && (body[i + 1] == '{' || body[i + 1] == '%')) return true;
+  return false;
+}
+
 class BlockWriter {
  public:
   BlockWriter(MdState& state, MdEmitter& em) : state_(state), em_(em) {}
@@ -435,15 +442,18 @@ void write(const Document& doc, const WriterOptions& options, Context& context, 
   BlockWriter writer(state, em);
   writer.blocks(doc.blocks, false);
   writer.end_matter();
-  std::string text = options.markdown.front_matter ? md_front_matter(doc.meta) : std::string();
-  if (!text.empty()) {
-    // With front matter this is a Jekyll post, whose body Jekyll runs through Liquid first.
-    if (!body.empty()) text += '\n';
-    text += md_protect_liquid(body);
-  } else {
-    text = std::move(body);
+  const std::string front = options.markdown.front_matter ? md_front_matter(doc.meta) : std::string();
+  if (front.empty()) {
+    out << body;
+    return;
   }
-  out << text;
+  // With front matter this is a Jekyll post, whose body Jekyll runs through Liquid first.
+  out << front;
+  if (!body.empty()) out << '\n';
+  if (holds_liquid_markup(body))
+    out << md_protect_liquid(body);
+  else
+    out << body;  // md_protect_liquid changes only `{{` and `{%`: the body as it is, uncopied
 }
 
 }  // namespace sheaf::markdown

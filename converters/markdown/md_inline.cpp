@@ -3,13 +3,11 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 #include <limits>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
-#include <chrono>
-#include <cstdio>
-namespace { struct TT { double v[16]={}; const char* n[16]={}; ~TT(){ for(int i=0;i<16;++i) if(n[i]) std::fprintf(stderr,"%-20s %8.2f ms\n",n[i],v[i]*1000);} } g_tt;
-struct TS { int i; std::chrono::steady_clock::time_point t0=std::chrono::steady_clock::now(); TS(int i_, const char* nm):i(i_){g_tt.n[i]=nm;} ~TS(){ g_tt.v[i]+=std::chrono::duration<double>(std::chrono::steady_clock::now()-t0).count(); } }; }
 
 #include "converters/markdown/md_emphasis.hpp"
 #include "converters/markdown/md_escape.hpp"
@@ -23,15 +21,16 @@ struct TS { int i; std::chrono::steady_clock::time_point t0=std::chrono::steady_
 namespace sheaf::markdown {
 namespace {
 
-enum class PieceKind { text, open, close, markup, link_open, link_close, hard_break };
+enum class PieceKind : std::uint8_t { text, open, close, markup, link_open, link_close, hard_break };
 
 /// A stretch of output: text still to be escaped, an emphasis delimiter still to be chosen, or
 /// finished Markdown (code spans, link and image syntax, footnote references, raw HTML tags).
+/// Kept small (48 bytes): a long paragraph has a million, and every pass walks them all.
 struct Piece {
-  PieceKind kind = PieceKind::text;
   std::string text;
-  std::size_t node = 0;       ///< open/close: the emphasis node
+  std::uint32_t node = 0;     ///< open/close: the emphasis node (two pieces each, so < 2^32)
   int scope = 0;              ///< emphasis pairs only within one scope: 0, or one link's text
+  PieceKind kind = PieceKind::text;
   bool in_link = false;       ///< text inside link text
   bool encode_first = false;  ///< text: write the first code point as a character reference
   bool encode_last = false;   ///< text: write the last code point as a character reference
@@ -43,6 +42,18 @@ struct Piece {
 struct BareEmail {
   std::size_t piece = 0;
   std::string address;
+};
+
+/// What the flattener saw of the pieces' text, while it was in cache. Which characters the
+/// renderer's analyses look for occur in some text piece: without any, an analysis has nothing
+/// to escape (a long paragraph often has none). Sizes, to reserve the output.
+struct PieceStats {
+  bool emphasis = false;   ///< `*`, `_` or `~` in text
+  bool backticks = false;  ///< `` ` `` in text
+  std::size_t spaces = 0;  ///< ASCII spaces in text: at least as many as wrap breaks
+  std::size_t bytes = 0;   ///< of all pieces' text
+  bool line_ends = false;  ///< a piece may end a line (Renderer::ends_line): a hard break, or
+                           ///< markup ending in a newline (a bare e-mail address ends in a letter)
 };
 
 struct EmphNode {
@@ -149,48 +160,59 @@ bool gfm_links_bare_email(std::string_view a) {
   return dot;
 }
 
-/// Flattens normalised inlines into pieces. It consumes them: text is moved into the pieces (the
-/// normalised tree is a temporary of md_render_inlines).
+/// Flattens normalised inlines into pieces. With `Consume`, it consumes them (the normalised
+/// tree is a temporary of md_render_inlines): text is moved into the pieces, and each list is
+/// freed as soon as it is flattened, while it is in cache, rather than in a later walk over the
+/// whole tree. Without, it reads inlines that are already normal (the document's own) and copies.
+template <bool Consume>
 class Flattener {
+  /// How the flattener holds a node of kind T: to consume, or to read.
+  template <class T>
+  using Ref = std::conditional_t<Consume, T&, const T&>;
+
  public:
   Flattener(InlineMode mode, MdState& state) : mode_(mode), state_(state) {}
 
-  void list(Inlines& ins) {
-    for (Inline& in : ins) node(in);
+  void list(Ref<Inlines> ins) {
+    for (Ref<Inline> in : ins) node(in);
+    if constexpr (Consume) Inlines().swap(ins);
   }
 
   std::vector<Piece> pieces;
   std::vector<EmphNode> nodes;
   std::vector<BareEmail> bare_emails;  ///< in piece order
   int scopes = 1;
+  PieceStats stats;
 
  private:
-  void node(Inline& in) {
+  void node(Ref<Inline> in) {
     std::visit(overloaded{
-                   [&](Text& t) { text(std::move(t.text)); },
-                   [&](Emph& e) { emphasis(EmphKind::emph, e.children); },
-                   [&](Strong& s) { emphasis(EmphKind::strong, s.children); },
-                   [&](Strikeout& s) { emphasis(EmphKind::strike, s.children); },
-                   [&](Superscript& s) { wrapped("<sup>", s.children, "</sup>"); },
-                   [&](Subscript& s) { wrapped("<sub>", s.children, "</sub>"); },
+                   [&](Ref<Text> t) {
+                     if constexpr (Consume) text(std::move(t.text));
+                     else text(std::string_view(t.text));
+                   },
+                   [&](Ref<Emph> e) { emphasis(EmphKind::emph, e.children); },
+                   [&](Ref<Strong> s) { emphasis(EmphKind::strong, s.children); },
+                   [&](Ref<Strikeout> s) { emphasis(EmphKind::strike, s.children); },
+                   [&](Ref<Superscript> s) { wrapped("<sup>", s.children, "</sup>"); },
+                   [&](Ref<Subscript> s) { wrapped("<sub>", s.children, "</sub>"); },
                    [&](const Code& c) { markup(md_code_span(c.text)); },
-                   [&](Link& l) { link(l); },
+                   [&](Ref<Link> l) { link(l); },
                    [&](const Image& i) { markup(image(i)); },
                    [&](const LineBreak&) {
-                     Piece p;
-                     p.kind = PieceKind::hard_break;
                      // kramdown's line break is two spaces or `\\` (a single backslash there is
                      // text); two spaces are a hard break in CommonMark too.
+                     Piece& p = new_piece(PieceKind::hard_break);
+                     stats.line_ends = true;
                      p.text = mode_ != InlineMode::paragraph ? "<br />" : state_.jekyll ? "  \n" : "\\\n";
-                     p.scope = scope_;
-                     pieces.push_back(std::move(p));
+                     stats.bytes += p.text.size();
                    },
                    [&](const Note& n) {
                      markup("[^" + std::to_string(state_.add_note(n)) + "]");
                      pieces.back().footnote_ref = true;
                    },
                    [&](const Math& m) { markup(math_markdown(m, state_.jekyll)); },
-                   [&](Span& s) {
+                   [&](Ref<Span> s) {
                      // <mark>, <ins> and <abbr> have no Markdown form: written as that HTML element.
                      const std::string tag = span_element(s.attr);
                      std::string open = "<" + tag;
@@ -217,53 +239,72 @@ class Flattener {
                in.node);
   }
 
-  void text(std::string s) {
+  /// Text: appended to a text piece right before it in the same scope, else a new piece. (A
+  /// string_view is copied, a string moved.)
+  template <class S>
+  void text(S&& s) {
+    note_text(s);
     if (!pieces.empty() && pieces.back().kind == PieceKind::text && pieces.back().scope == scope_) {
       pieces.back().text += s;
       return;
     }
-    Piece p;
-    p.kind = PieceKind::text;
-    p.text = std::move(s);
-    p.scope = scope_;
+    Piece& p = new_piece(PieceKind::text);
+    if constexpr (std::is_same_v<std::decay_t<S>, std::string>) p.text = std::move(s);
+    else p.text.assign(s);
     p.in_link = in_link_;
-    pieces.push_back(std::move(p));
+  }
+
+  void note_text(std::string_view s) {
+    static const std::array<std::uint8_t, 256> kind = [] {  // 1 emphasis, 2 backtick, 3 space
+      std::array<std::uint8_t, 256> t{};
+      t['*'] = t['_'] = t['~'] = 1;
+      t['`'] = 2;
+      t[' '] = 3;
+      return t;
+    }();
+    stats.bytes += s.size();
+    for (char c : s) {
+      switch (kind[static_cast<unsigned char>(c)]) {
+        case 1: stats.emphasis = true; break;
+        case 2: stats.backticks = true; break;
+        case 3: ++stats.spaces; break;
+        default: break;
+      }
+    }
+  }
+
+  /// A new piece of `kind` in the current scope, in place.
+  Piece& new_piece(PieceKind kind) {
+    Piece& p = pieces.emplace_back();
+    p.kind = kind;
+    p.scope = scope_;
+    return p;
   }
 
   void markup(std::string s, PieceKind kind = PieceKind::markup) {
-    Piece p;
-    p.kind = kind;
-    p.text = std::move(s);
-    p.scope = scope_;
-    pieces.push_back(std::move(p));
+    stats.bytes += s.size();
+    if (!s.empty() && s.back() == '\n') stats.line_ends = true;
+    new_piece(kind).text = std::move(s);
   }
 
-  void wrapped(std::string open, Inlines& children, std::string close) {
+  void wrapped(std::string open, Ref<Inlines> children, std::string close) {
     markup(std::move(open));
     list(children);
     markup(std::move(close));
   }
 
-  void emphasis(EmphKind kind, Inlines& children) {
+  void emphasis(EmphKind kind, Ref<Inlines> children) {
     const std::size_t id = nodes.size();
     nodes.push_back(EmphNode{kind, pieces.size(), 0, 0});
-    Piece open;
-    open.kind = PieceKind::open;
-    open.node = id;
-    open.scope = scope_;
-    pieces.push_back(std::move(open));
+    new_piece(PieceKind::open).node = static_cast<std::uint32_t>(id);
     list(children);
     nodes[id].close = pieces.size();
-    Piece close;
-    close.kind = PieceKind::close;
-    close.node = id;
-    close.scope = scope_;
-    pieces.push_back(std::move(close));
+    new_piece(PieceKind::close).node = static_cast<std::uint32_t>(id);
   }
 
   bool reference_style() const { return state_.options.reference_links; }
 
-  void link(Link& l) {
+  void link(Ref<Link> l) {
     if (l.children.size() == 1 && l.title.empty() &&
         !(mode_ == InlineMode::table_cell && l.url.find('|') != std::string::npos))
       if (const auto* t = std::get_if<Text>(&l.children.front().node)) {
@@ -304,26 +345,36 @@ class Flattener {
   bool in_link_ = false;
 };
 
+/// md_first_code_point and md_last_code_point, with ASCII (most edges) answered in place: an
+/// ASCII byte is a whole code point, never part of a longer sequence.
+char32_t first_code_point(std::string_view s) {
+  if (!s.empty() && static_cast<unsigned char>(s.front()) < 0x80) return static_cast<unsigned char>(s.front());
+  return md_first_code_point(s);
+}
+char32_t last_code_point(std::string_view s) {
+  if (!s.empty() && static_cast<unsigned char>(s.back()) < 0x80) return static_cast<unsigned char>(s.back());
+  return md_last_code_point(s);
+}
+
 /// The code point of `s` that ends at byte `end` (exclusive).
 char32_t code_point_before(std::string_view s, std::size_t end) {
-  return md_last_code_point(s.substr(0, end));
+  return last_code_point(s.substr(0, end));
 }
 
 class Renderer {
  public:
   Renderer(InlineMode mode, MdState& state, std::vector<Piece> pieces, std::vector<EmphNode> nodes,
-           std::vector<BareEmail> bare_emails, int scopes)
+           std::vector<BareEmail> bare_emails, int scopes, PieceStats stats)
       : mode_(mode), state_(state), p_(std::move(pieces)), nodes_(std::move(nodes)),
-        bare_emails_(std::move(bare_emails)), scopes_(scopes) {}
+        bare_emails_(std::move(bare_emails)), scopes_(scopes), stats_(stats) {}
 
   MdInlineText render() {
-    { TS t(0,"bare"); resolve_bare_emails(); }
-    { TS t(1,"line_edges"); mark_line_edges(); }
-    { TS t(2,"fences"); mark_line_start_fences(); }
-    { TS t(3,"choose"); choose_delimiters(); }
-    { TS t(4,"delimtext"); analyse_delimiter_text(); }
-    { TS t(5,"backticks"); analyse_backticks(); }
-    TS t(6,"assemble"); return assemble();
+    resolve_bare_emails();
+    mark_line_edges();
+    choose_delimiters();
+    analyse_delimiter_text();
+    analyse_backticks();
+    return assemble();
   }
 
  private:
@@ -336,7 +387,7 @@ class Renderer {
   char32_t first_char(std::size_t i) const {
     const Piece& p = p_[i];
     switch (p.kind) {
-      case PieceKind::text: return first_encoded(p) ? U'&' : md_first_code_point(p.text);
+      case PieceKind::text: return first_encoded(p) ? U'&' : first_code_point(p.text);
       case PieceKind::open:
       case PieceKind::close: return static_cast<unsigned char>(delim_first(nodes_[p.node]));
       default: return static_cast<unsigned char>(p.text.front());
@@ -345,7 +396,7 @@ class Renderer {
   char32_t last_char(std::size_t i) const {
     const Piece& p = p_[i];
     switch (p.kind) {
-      case PieceKind::text: return last_encoded(p) ? U';' : md_last_code_point(p.text);
+      case PieceKind::text: return last_encoded(p) ? U';' : last_code_point(p.text);
       case PieceKind::open:
       case PieceKind::close: return static_cast<unsigned char>(delim_last(nodes_[p.node]));
       default: return static_cast<unsigned char>(p.text.back());
@@ -388,6 +439,19 @@ class Renderer {
     return (p_[i].kind == PieceKind::open || p_[i].kind == PieceKind::close) &&
            !as_html(nodes_[p_[i].node]);
   }
+  /// The character of delimiter piece `i`; 0 when piece `i` is no delimiter.
+  char delimiter_char(std::size_t i) const { return is_delim(i) ? delim_char(nodes_[p_[i].node]) : 0; }
+
+  /// md_flanking, remembered: a paragraph repeats the same few neighbour pairs many times.
+  Flanking flanking(char ch, char32_t before, char32_t after) {
+    const std::size_t slot =
+        (static_cast<std::size_t>(before) * 31 + static_cast<std::size_t>(after) * 7 +
+         static_cast<unsigned char>(ch)) % flanking_memo_.size();
+    FlankingMemo& m = flanking_memo_[slot];
+    if (!(m.valid && m.ch == ch && m.before == before && m.after == after))
+      m = FlankingMemo{true, ch, before, after, md_flanking(ch, before, after)};
+    return m.flanking;
+  }
 
   /// Whether the next piece starts a line of a paragraph: after a hard break, or after raw HTML
   /// that ends with the soft break it kept (cmark_bridge).
@@ -397,14 +461,23 @@ class Renderer {
            (p.kind == PieceKind::markup && !p.text.empty() && p.text.back() == '\n');
   }
 
-  // ---- leading and trailing whitespace that CommonMark would strip ------------------------------
+  // ---- leading and trailing whitespace that CommonMark would strip, and fences --------------------
+  /// Marks text at line starts (one walk over the pieces for both: a long paragraph has a
+  /// million): whitespace there is written as a character reference (CommonMark would strip
+  /// it), and a fence-like run is escaped (mark_line_start_fence), then whitespace at the end.
+  /// (Whether the last piece's last code point is encoded matters to the fence check only for a
+  /// one-code-point text, which is too short for a fence: the order of the two is free.)
   void mark_line_edges() {
     auto is_blank = [](char32_t c) { return c == U' ' || c == U'\t'; };
     bool line_start = true;
-    for (std::size_t i = 0; i < p_.size(); ++i) {
+    // Without a piece that ends a line, only the first starts one.
+    const std::size_t end = stats_.line_ends ? p_.size() : std::min<std::size_t>(p_.size(), 1);
+    for (std::size_t i = 0; i < end; ++i) {
       Piece& p = p_[i];
-      if (line_start && p.kind == PieceKind::text && is_blank(md_first_code_point(p.text)))
-        p.encode_first = true;
+      if (line_start && p.kind == PieceKind::text) {
+        if (is_blank(md_first_code_point(p.text))) p.encode_first = true;
+        if (mode_ == InlineMode::paragraph) mark_line_start_fence(i);
+      }
       line_start = ends_line(p);
     }
     if (!p_.empty() && p_.back().kind == PieceKind::text &&
@@ -443,22 +516,17 @@ class Renderer {
     return md_last_code_point(p.text);
   }
 
-  /// A line starting with three backticks or tildes would open a code fence; escaping only the
-  /// first would leave a shorter run that can still pair, so the whole run is escaped.
-  void mark_line_start_fences() {
-    if (mode_ != InlineMode::paragraph) return;
-    bool line_start = true;
-    for (std::size_t i = 0; i < p_.size(); ++i) {
-      const Piece& p = p_[i];
-      if (line_start && p.kind == PieceKind::text && !first_encoded(p)) {
-        const char c = p.text[0];
-        std::size_t n = 0;
-        while (n < p.text.size() && p.text[n] == c) ++n;
-        if ((c == '`' || c == '~') && n >= 3)
-          for (std::size_t k = 0; k < n; ++k) mark(i, k);
-      }
-      line_start = ends_line(p);
-    }
+  /// A paragraph line starting with three backticks or tildes (text piece `i`) would open a code
+  /// fence; escaping only the first would leave a shorter run that can still pair, so the whole
+  /// run is escaped.
+  void mark_line_start_fence(std::size_t i) {
+    const Piece& p = p_[i];
+    if (first_encoded(p)) return;
+    const char c = p.text[0];
+    std::size_t n = 0;
+    while (n < p.text.size() && p.text[n] == c) ++n;
+    if ((c == '`' || c == '~') && n >= 3)
+      for (std::size_t k = 0; k < n; ++k) mark(i, k);
   }
 
   static bool utf8_length_is_one(std::string_view s) {
@@ -481,25 +549,32 @@ class Renderer {
       std::vector<DelimPart> parts;
     };
     std::vector<ScopeRuns> scopes(static_cast<std::size_t>(scopes_));
+    if (scopes.size() == 1) {  // every delimiter in one scope: at most two parts (and runs) a node
+      scopes.front().runs.reserve(2 * nodes_.size());
+      scopes.front().parts.reserve(2 * nodes_.size());
+    }
     for (int round = 0;; ++round) {
       for (ScopeRuns& s : scopes) {
         s.runs.clear();
         s.parts.clear();
       }
+      // delimiter_char of pieces i - 1 and i, carried over so that each is looked up once
+      char previous = 0;
+      char current = p_.empty() ? 0 : delimiter_char(0);
       for (std::size_t i = 0; i < p_.size(); ++i) {
-        if (!is_delim(i)) continue;
+        const char next = i + 1 < p_.size() ? delimiter_char(i + 1) : 0;
+        const char c = current, before = previous;
+        previous = current;
+        current = next;
+        if (c == 0) continue;
         const EmphNode& n = nodes_[p_[i].node];
-        const char ch = delim_char(n);
         ScopeRuns& scope = scopes[static_cast<std::size_t>(p_[i].scope)];
-        const bool continues = i > 0 && is_delim(i - 1) && delim_char(nodes_[p_[i - 1].node]) == ch;
-        if (!continues) scope.runs.push_back(DelimRun{ch, {}, scope.parts.size(), 0});
+        if (before != c) scope.runs.push_back(DelimRun{c, {}, scope.parts.size(), 0});
         scope.parts.push_back(DelimPart{p_[i].node, p_[i].kind == PieceKind::open, delim_length(n)});
         ++scope.runs.back().part_count;
-        const bool ends = !(i + 1 < p_.size() && is_delim(i + 1) &&
-                            delim_char(nodes_[p_[i + 1].node]) == ch);
-        if (ends) {
+        if (next != c) {  // the run ends here
           const std::size_t first = i + 1 - scope.runs.back().part_count;
-          scope.runs.back().flanking = md_flanking(ch, run_before(ch, first), run_after(ch, i));
+          scope.runs.back().flanking = flanking(c, run_before(c, first), run_after(c, i));
         }
       }
       std::fill(ok.begin(), ok.end(), true);
@@ -551,7 +626,7 @@ class Renderer {
   bool encode_outer_letters(const EmphNode& n) {
     const char ch = delim_char(n);
     bool changed = false;
-    const Flanking open = md_flanking(ch, run_before(ch, n.open), run_after(ch, n.open));
+    const Flanking open = flanking(ch, run_before(ch, n.open), run_after(ch, n.open));
     if (!open.can_open) {
       std::size_t j = n.open;
       while (ch != '~' && j > 0 && is_strike_delim(j - 1)) --j;
@@ -561,7 +636,7 @@ class Renderer {
         changed = true;
       }
     }
-    const Flanking close = md_flanking(ch, run_before(ch, n.close), run_after(ch, n.close));
+    const Flanking close = flanking(ch, run_before(ch, n.close), run_after(ch, n.close));
     if (!close.can_close) {
       std::size_t j = n.close;
       while (ch != '~' && j + 1 < p_.size() && is_strike_delim(j + 1)) ++j;
@@ -596,6 +671,7 @@ class Renderer {
       if (k == start) return U'&';
     }
     if (k == 0 && first_encoded(p_[i])) return U'&';
+    if (static_cast<unsigned char>(t[k]) < 0x80) return static_cast<unsigned char>(t[k]);
     std::size_t pos = k;
     return utf8::decode(t, pos);
   }
@@ -612,6 +688,7 @@ class Renderer {
 
   /// Text runs of `*`, `_` and `~` that a renderer could pair with another run are escaped.
   void analyse_delimiter_text() {
+    if (!stats_.emphasis) return;  // only text runs are escaped
     struct Run {
       char ch;
       bool can_open, can_close;
@@ -624,7 +701,7 @@ class Renderer {
       const Piece& p = p_[i];
       if (is_delim(i)) {
         const char ch = delim_char(nodes_[p.node]);
-        const Flanking f = md_flanking(ch, run_before(ch, i), run_after(ch, i));
+        const Flanking f = flanking(ch, run_before(ch, i), run_after(ch, i));
         runs.push_back(Run{ch, f.can_open, f.can_close, false, i, 0, 0, false});
         continue;
       }
@@ -640,20 +717,20 @@ class Renderer {
         while (e < t.size() && t[e] == c) ++e;
         Flanking f;
         if (c == '~') {
-          f = md_flanking(c, text_before(i, k), text_at(i, e));
+          f = flanking(c, text_before(i, k), text_at(i, e));
         } else {
           // cmark-gfm skips `~` when it looks at a run's neighbours (across strikeout delimiters
           // too); whether `~` inside this text end up escaped is not known yet, so both readings.
           const char32_t edge_before = k == 0 ? flank_before(i) : text_before(i, k);
           const char32_t edge_after = e == t.size() ? run_after(c, i) : text_at(i, e);
-          f = md_flanking(c, edge_before, edge_after);
+          f = flanking(c, edge_before, edge_after);
           std::size_t b = k, a = e;
           while (b > 0 && t[b - 1] == '~') --b;
           while (a < t.size() && t[a] == '~') ++a;
           if (b != k || a != e) {
             const char32_t skipped_before = b == 0 ? flank_before(i) : text_before(i, b);
             const char32_t skipped_after = a == t.size() ? run_after(c, i) : text_at(i, a);
-            const Flanking g = md_flanking(c, skipped_before, skipped_after);
+            const Flanking g = flanking(c, skipped_before, skipped_after);
             f.can_open = f.can_open || g.can_open;
             f.can_close = f.can_close || g.can_close;
           }
@@ -693,6 +770,7 @@ class Renderer {
   /// A backtick run in text is escaped when a later run of the same length could close it as a
   /// code span, or when it touches a backtick of a code span.
   void analyse_backticks() {
+    if (!stats_.backticks) return;  // only text runs are escaped
     struct Run {
       std::size_t piece, offset, length;
       bool text;
@@ -749,6 +827,11 @@ class Renderer {
     }
   }
 
+  /// The characters md_kramdown_typographic can be true for (its contract).
+  static bool may_be_typographic(char c) {
+    return c == '\'' || c == '"' || c == '-' || c == '.' || c == '<' || c == '>';
+  }
+
   /// Escapes decided from the character itself and its neighbours.
   bool local_escape(std::size_t i, std::size_t k) const {
     const Piece& p = p_[i];
@@ -758,7 +841,9 @@ class Renderer {
     const bool next_is_markup = k + 1 >= t.size() && i + 1 < p_.size();
     // kramdown (Jekyll) makes quotes, dashes, ellipses and guillemets typographic; the text's own
     // characters are kept as they are (md_kramdown_typography.hpp).
-    if (state_.jekyll && md_kramdown_typographic(t, k, before(i), after(i))) return true;
+    // (It is false for any other character: its neighbours are looked up only for these.)
+    if (state_.jekyll && may_be_typographic(c) && md_kramdown_typographic(t, k, before(i), after(i)))
+      return true;
     switch (c) {
       case '\\': return next != U'\n' && next < 0x80 && md_is_ascii_punct(static_cast<char>(next));
       case '[':
@@ -810,6 +895,9 @@ class Renderer {
   MdInlineText assemble() {
     std::string out;
     std::vector<std::size_t> breaks;
+    // A guess that a long paragraph seldom outgrows: escapes are rare, delimiters short.
+    out.reserve(stats_.bytes + stats_.bytes / 16 + 4 * nodes_.size() + 16);
+    if (mode_ == InlineMode::paragraph) breaks.reserve(stats_.spaces);
     struct Line {
       std::size_t start;
       bool text_first;
@@ -893,11 +981,69 @@ class Renderer {
     return result;
   }
 
+  /// Text piece `i`, escaped. A piece without escape marks or encoded edges (nearly all) takes
+  /// the fast path; the others the general one, character by character.
   void write_text(std::size_t i, std::string& out, std::vector<std::size_t>& breaks) {
     const Piece& p = p_[i];
+    if (p.encode_first || p.encode_last) return write_text_general(i, out, breaks);
+    if (!escape_.empty()) {
+      const auto found = escape_.find(i);
+      if (found != escape_.end() && !found->second.empty()) return write_text_general(i, out, breaks);
+    }
+    write_plain_text(i, out, breaks);
+  }
+
+  /// The bytes that write_text_general may treat otherwise than by copying them, in a text
+  /// without marks or encoded edges: a space (a break), `{` (kramdown's `{:`), and every
+  /// character local_escape can escape. Any other byte, including all of UTF-8's non-ASCII
+  /// bytes, is copied as it is.
+  static bool is_special_byte(unsigned char c) {
+    static const std::array<bool, 256> table = [] {
+      std::array<bool, 256> t{};
+      for (unsigned char b : std::string_view(" {\\[]!<&|$:.'\"->")) t[b] = true;
+      return t;
+    }();
+    return table[c];
+  }
+
+  /// write_text_general for a piece without marks or encoded edges: runs of ordinary bytes are
+  /// copied whole; only special bytes are decided one by one, exactly as there.
+  void write_plain_text(std::size_t i, std::string& out, std::vector<std::size_t>& breaks) {
+    const std::string& t = p_[i].text;
+    std::size_t copied = 0;  // t[0, copied) is written
+    auto copy_to = [&](std::size_t k) {
+      out.append(t, copied, k - copied);
+      copied = k;
+    };
+    for (std::size_t k = 0; k < t.size(); ++k) {
+      const char c = t[k];
+      if (!is_special_byte(static_cast<unsigned char>(c))) continue;
+      if (c == ' ') {  // (never escaped)
+        if (mode_ == InlineMode::paragraph && can_break(i, k)) {
+          copy_to(k);
+          breaks.push_back(out.size());
+        }
+        continue;
+      }
+      if (c == '{') {  // (never escaped otherwise)
+        if (state_.jekyll && text_at(i, k + 1) == U':') {
+          copy_to(k);
+          out += "&#123;";  // see write_text_general
+          copied = k + 1;
+        }
+        continue;
+      }
+      if (local_escape(i, k)) {
+        copy_to(k);
+        out += '\\';
+      }
+    }
+    copy_to(t.size());
+  }
+
+  void write_text_general(std::size_t i, std::string& out, std::vector<std::size_t>& breaks) {
+    const Piece& p = p_[i];
     const std::string& t = p.text;
-    std::size_t first_end = 0;
-    utf8::decode(t, first_end);
     std::size_t last_start = t.size() - 1;
     while (last_start > 0 && (static_cast<unsigned char>(t[last_start]) & 0xC0) == 0x80) --last_start;
     // marked(i, k), with the piece's marks looked up once rather than per character
@@ -947,7 +1093,10 @@ class Renderer {
     if (next < 0x80 && (md_is_ascii_punct(static_cast<char>(next)) || (next >= U'0' && next <= U'9')))
       return false;
     if (k + 1 >= p_[i].text.size()) return false;  // the next character is not this text's
-    if (unicode::drops_segment_break(prev) && unicode::drops_segment_break(next)) return false;
+    // (No ASCII character is East Asian wide: the ICU look-ups are needed only without one.)
+    if (prev >= 0x80 && next >= 0x80 && unicode::drops_segment_break(prev) &&
+        unicode::drops_segment_break(next))
+      return false;
     return true;
   }
 
@@ -957,26 +1106,45 @@ class Renderer {
   std::vector<EmphNode> nodes_;
   std::vector<BareEmail> bare_emails_;
   int scopes_;
+  PieceStats stats_;
   std::unordered_map<std::size_t, std::vector<bool>> escape_;
+  struct FlankingMemo {
+    bool valid = false;
+    char ch = 0;
+    char32_t before = 0, after = 0;
+    Flanking flanking;
+  };
+  std::array<FlankingMemo, 64> flanking_memo_{};
 };
+
+/// Flattens normalised `inlines` (consumed with `Consume`: they are left empty) and renders the
+/// pieces. `counts` come from normalising (or checking) them.
+template <bool Consume>
+MdInlineText flatten_and_render(std::conditional_t<Consume, Inlines&, const Inlines&> inlines,
+                                const MdNormalizeCounts& counts, InlineMode mode, MdState& state) {
+  Flattener<Consume> f(mode, state);
+  // Reserved once: growing a long paragraph's million pieces would copy them and, for a while,
+  // hold them twice. A text or an atom makes at most one piece, a container two plus its
+  // children's; more only when normalising split text off emphasis (then the vector grows).
+  f.pieces.reserve(counts.inlines + counts.containers + 8);
+  f.nodes.reserve(counts.emphasis);
+  f.list(inlines);  // (a consumed tree is freed before rendering: a long paragraph's is large)
+  Renderer r(mode, state, std::move(f.pieces), std::move(f.nodes), std::move(f.bare_emails), f.scopes,
+             f.stats);
+  return r.render();
+}
 
 }  // namespace
 
 MdInlineText md_render_inlines(const Inlines& inlines, InlineMode mode, MdState& state) {
-  Flattener f(mode, state);
-  {
-    MdNormalizeCounts counts;
-    TS tn(7,"normalize+flatten+free");
-    Inlines normal = [&]{ TS t(8,"normalize"); return md_normalize_inlines(inlines, mode != InlineMode::paragraph, &counts);}();
-    // Reserved once: growing a long paragraph's million pieces would copy them and, for a while,
-    // hold them twice. A text or an atom makes at most one piece, a container two plus its
-    // children's; more only when normalising split text off emphasis (then the vector grows).
-    f.pieces.reserve(counts.inlines + counts.containers + 8);
-    f.nodes.reserve(counts.emphasis);
-    { TS t(9,"flatten"); f.list(normal); }
-  }  // (freed before rendering: a long paragraph's tree is large)
-  TS tr(10,"render+free"); Renderer r(mode, state, std::move(f.pieces), std::move(f.nodes), std::move(f.bare_emails), f.scopes);
-  return r.render();
+  const bool html_breaks = mode != InlineMode::paragraph;
+  MdNormalizeCounts counts;
+  // Inlines that are normal already (most paragraphs, long ones too) are flattened as they
+  // stand: their normalised copy would be as large as the document's own tree.
+  if (md_inlines_are_normal(inlines, html_breaks, &counts))
+    return flatten_and_render<false>(inlines, counts, mode, state);
+  Inlines normal = md_normalize_inlines(inlines, html_breaks, &counts);
+  return flatten_and_render<true>(normal, counts, mode, state);
 }
 
 }  // namespace sheaf::markdown

@@ -1,6 +1,7 @@
 #include "converters/markdown/md_inline_normalize.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -21,6 +22,12 @@ Inlines* emphasis_children(Inline& in) {
   if (auto* e = std::get_if<Emph>(&in.node)) return &e->children;
   if (auto* s = std::get_if<Strong>(&in.node)) return &s->children;
   if (auto* k = std::get_if<Strikeout>(&in.node)) return &k->children;
+  return nullptr;
+}
+const Inlines* emphasis_children(const Inline& in) {
+  if (const auto* e = std::get_if<Emph>(&in.node)) return &e->children;
+  if (const auto* s = std::get_if<Strong>(&in.node)) return &s->children;
+  if (const auto* k = std::get_if<Strikeout>(&in.node)) return &k->children;
   return nullptr;
 }
 
@@ -64,6 +71,18 @@ void push(Inlines& out, Inline&& in) {
   out.push_back(std::move(in));
 }
 
+/// push(out, Inline(in)) for an atom (code, image, hard break, note, math, raw), without the
+/// temporary copy: only code merges with what is before it.
+void push_atom(Inlines& out, const Inline& in) {
+  if (const auto* c = std::get_if<Code>(&in.node))
+    if (!out.empty())
+      if (auto* last = std::get_if<Code>(&out.back().node)) {
+        last->text += c->text;
+        return;
+      }
+  out.push_back(in);
+}
+
 void push_all(Inlines& out, Inlines ins) {
   for (Inline& in : ins) push(out, std::move(in));
 }
@@ -90,9 +109,31 @@ std::size_t trailing_space(std::string_view s) {
   return n;
 }
 
+/// md_char_class of ASCII `b`, from a table of md_char_class's own answers.
+CharClass ascii_char_class(unsigned char b) {
+  static const std::array<CharClass, 128> table = [] {
+    std::array<CharClass, 128> t{};
+    for (char32_t c = 0; c < 128; ++c) t[c] = md_char_class(c);
+    return t;
+  }();
+  return table[b];
+}
+/// md_char_class of the first (last) code point of non-empty `s`; an ASCII byte is a whole code
+/// point, so an ASCII edge needs no decoding.
+CharClass first_char_class(std::string_view s) {
+  const auto b = static_cast<unsigned char>(s.front());
+  return b < 0x80 ? ascii_char_class(b) : md_char_class(md_first_code_point(s));
+}
+CharClass last_char_class(std::string_view s) {
+  const auto b = static_cast<unsigned char>(s.back());
+  return b < 0x80 ? ascii_char_class(b) : md_char_class(md_last_code_point(s));
+}
+
 CharClass edge_class(const Inline& in, bool first, bool html_breaks) {
-  if (const auto* t = std::get_if<Text>(&in.node))
-    return md_char_class(first ? md_first_code_point(t->text) : md_last_code_point(t->text));
+  if (const auto* t = std::get_if<Text>(&in.node)) {
+    if (t->text.empty()) return md_char_class(U'\n');  // (md_*_code_point's answer for no text)
+    return first ? first_char_class(t->text) : last_char_class(t->text);
+  }
   if (std::holds_alternative<LineBreak>(in.node) && !first && !html_breaks) return CharClass::space;
   return CharClass::punct;  // every other construct is written starting and ending with ASCII punctuation
 }
@@ -175,6 +216,36 @@ void hoist_edges(Inlines& children, Inlines& before, Inlines& after) {
   hoist_back(children, after);
 }
 
+/// Whether the punctuation starting emphasis-like `kids` (not empty) moves out before it: the
+/// character outside, of class `left`, is a letter, and something stays inside.
+bool front_punctuation_moves(const Inlines& kids, CharClass left, bool html_breaks) {
+  if (!(left == CharClass::other && edge_class(kids.front(), true, html_breaks) == CharClass::punct))
+    return false;
+  const auto* t = std::get_if<Text>(&kids.front().node);
+  return t && (first_cluster(t->text) < t->text.size() || kids.size() > 1);
+}
+/// The mirror image: the punctuation ending `kids` (possibly empty) moves out after it.
+bool back_punctuation_moves(const Inlines& kids, CharClass right, bool html_breaks) {
+  if (!(!kids.empty() && right == CharClass::other &&
+        edge_class(kids.back(), false, html_breaks) == CharClass::punct))
+    return false;
+  const auto* t = std::get_if<Text>(&kids.back().node);
+  return t && (last_cluster(t->text) < t->text.size() || kids.size() > 1);
+}
+
+/// Whether move_edge_punctuation would move anything at `item`, an inline of a list built by
+/// push() between `previous` and `next` (null at the list's edges, whose outer neighbours are of
+/// classes `outer_left` and `outer_right`), while nothing before it moved.
+bool edge_punctuation_moves(const Inline* previous, const Inline& item, const Inline* next,
+                            CharClass outer_left, CharClass outer_right, bool html_breaks) {
+  if (!is_emphasis_like(item)) return false;
+  const Inlines& kids = *emphasis_children(item);
+  const CharClass left = previous ? edge_class(*previous, false, html_breaks) : outer_left;
+  if (front_punctuation_moves(kids, left, html_breaks)) return true;
+  const CharClass right = next ? edge_class(*next, true, html_breaks) : outer_right;
+  return back_punctuation_moves(kids, right, html_breaks);
+}
+
 /// One pass over a normalised inline list: where an emphasis-like node starts (ends) with
 /// punctuation and the character outside it is a letter, its delimiter could not open (close), so
 /// that punctuation moves outside. Nodes where nothing can move are left for the emphasis check.
@@ -197,19 +268,8 @@ Inlines move_edge_punctuation(Inlines items, CharClass outer_left, CharClass out
     const CharClass left = previous ? edge_class(*previous, false, html_breaks) : outer_left;
     const CharClass right =
         k + 1 < items.size() ? edge_class(items[k + 1], true, html_breaks) : outer_right;
-    auto front_moves = [&] {
-      if (!(left == CharClass::other && edge_class(kids.front(), true, html_breaks) == CharClass::punct))
-        return false;
-      const auto* t = std::get_if<Text>(&kids.front().node);
-      return t && (first_cluster(t->text) < t->text.size() || kids.size() > 1);
-    };
-    auto back_moves = [&] {
-      if (!(!kids.empty() && right == CharClass::other &&
-            edge_class(kids.back(), false, html_breaks) == CharClass::punct))
-        return false;
-      const auto* t = std::get_if<Text>(&kids.back().node);
-      return t && (last_cluster(t->text) < t->text.size() || kids.size() > 1);
-    };
+    auto front_moves = [&] { return front_punctuation_moves(kids, left, html_breaks); };
+    auto back_moves = [&] { return back_punctuation_moves(kids, right, html_breaks); };
     if (!rebuilding) {
       if (!front_moves() && !back_moves()) continue;  // (the back check sees the same kids)
       rebuilding = true;
@@ -244,6 +304,39 @@ Inlines move_edge_punctuation(Inlines items, CharClass outer_left, CharClass out
   return result;
 }
 
+/// Watches a list being built by push() for a node where move_edge_punctuation would move
+/// something, checking each node as soon as it and its successor's start are final (push() only
+/// changes the last node, and only at its end), while it is still in cache: a list where nothing
+/// moves (most, and a paragraph's can hold hundreds of thousands of inlines) then needs no
+/// second pass.
+class EdgePunctuationWatch {
+ public:
+  EdgePunctuationWatch(CharClass outer_left, CharClass outer_right, bool html_breaks)
+      : outer_left_(outer_left), outer_right_(outer_right), html_breaks_(html_breaks) {}
+
+  /// Checks the nodes of `items` that have a successor and were not checked yet.
+  void advance(const Inlines& items) {
+    for (; !moves_ && checked_ + 1 < items.size(); ++checked_) check(items, checked_);
+  }
+  /// Checks the rest of the finished list; returns whether anything would move.
+  bool finish(const Inlines& items) {
+    for (; !moves_ && checked_ < items.size(); ++checked_) check(items, checked_);
+    return moves_;
+  }
+
+ private:
+  void check(const Inlines& items, std::size_t k) {
+    const Inline* previous = k == 0 ? nullptr : &items[k - 1];
+    const Inline* next = k + 1 < items.size() ? &items[k + 1] : nullptr;
+    moves_ = edge_punctuation_moves(previous, items[k], next, outer_left_, outer_right_, html_breaks_);
+  }
+
+  CharClass outer_left_, outer_right_;
+  bool html_breaks_;
+  std::size_t checked_ = 0;  ///< items[0, checked_) checked
+  bool moves_ = false;
+};
+
 class Normalizer {
  public:
   explicit Normalizer(bool html_breaks) : html_breaks_(html_breaks) {}
@@ -263,7 +356,7 @@ class Normalizer {
               // As push() would: empty text dropped, adjacent text merged (without a temporary).
               if (t.text.empty()) return;
               auto* last = out.empty() ? nullptr : std::get_if<Text>(&out.back().node);
-              std::string& s = last ? last->text : std::get<Text>(out.emplace_back(Inline{Text{}}).node).text;
+              std::string& s = last ? last->text : std::get<Text>(out.emplace_back().node).text;
               const std::size_t from = s.size();
               s += t.text;
               for (std::size_t i = from; i < s.size(); ++i)
@@ -297,7 +390,7 @@ class Normalizer {
               if (!kids.empty()) push(out, Inline{Subscript{std::move(kids)}});
             },
             [&](const Code& c) {
-              if (!c.text.empty()) push(out, Inline(in));
+              if (!c.text.empty()) push_atom(out, in);
             },
             [&](const Link& l) {
               if (in_link) {  // CommonMark links cannot nest: keep the inner link's text
@@ -308,14 +401,14 @@ class Normalizer {
               Link copy{l.url, l.title, list(l.children, true, CharClass::punct, CharClass::punct)};
               push(out, Inline{std::move(copy)});
             },
-            [&](const Image&) { push(out, Inline(in)); },
+            [&](const Image&) { push_atom(out, in); },
             [&](const LineBreak&) {
               saw_line_break = true;
-              push(out, Inline(in));
+              push_atom(out, in);
             },
-            [&](const Note&) { push(out, Inline(in)); },
+            [&](const Note&) { push_atom(out, in); },
             [&](const Math& m) {
-              if (!m.tex.empty()) push(out, Inline(in));
+              if (!m.tex.empty()) push_atom(out, in);
             },
             [&](const Span& s) {
               if (s.attr.id.empty() && s.attr.lang.empty() && std::string_view(span_element(s.attr)) == "span") {
@@ -326,7 +419,7 @@ class Normalizer {
               Span copy{s.attr, list(s.children, in_link, CharClass::punct, CharClass::punct)};
               push(out, Inline{std::move(copy)});
             },
-            [&](const RawInline&) { push(out, Inline(in)); },
+            [&](const RawInline&) { push_atom(out, in); },
         },
         in.node);
   }
@@ -335,23 +428,29 @@ class Normalizer {
   Inlines list(const Inlines& ins, bool in_link, CharClass left, CharClass right) {
     Inlines out;
     out.reserve(ins.size());
-    for (const Inline& in : ins) node(in, out, in_link);
-    fix_punctuation(out, left, right);
+    nodes(ins, out, in_link, Parent::other, left, right);
     return out;
   }
 
-  void fix_punctuation(Inlines& out, CharClass left, CharClass right) {
-    out = move_edge_punctuation(std::move(out), left, right, html_breaks_);
+ private:
+  /// Normalises `ins` into `out` (as node() does each), then moves punctuation at the edges of
+  /// emphasis in `out`, whose outer neighbours are of classes `left` and `right`.
+  void nodes(const Inlines& ins, Inlines& out, bool in_link, Parent parent, CharClass left,
+             CharClass right) {
+    EdgePunctuationWatch watch(left, right, html_breaks_);
+    for (const Inline& in : ins) {
+      node(in, out, in_link, parent);
+      watch.advance(out);
+    }
+    if (watch.finish(out)) out = move_edge_punctuation(std::move(out), left, right, html_breaks_);
   }
 
- private:
   void emphasis(Inline shell, const Inlines& kids, Inlines& out, bool in_link, Parent self) {
     ++counts.emphasis;
     ++counts.containers;
     Inlines children;
     children.reserve(kids.size());
-    for (const Inline& c : kids) node(c, children, in_link, self);
-    fix_punctuation(children, CharClass::punct, CharClass::punct);
+    nodes(kids, children, in_link, self, CharClass::punct, CharClass::punct);
     Inlines before, after;
     hoist_edges(children, before, after);
     push_all(out, std::move(before));
@@ -360,6 +459,86 @@ class Normalizer {
       push(out, std::move(shell));
     }
     push_all(out, std::move(after));
+  }
+
+  bool html_breaks_;
+};
+
+/// Decides md_inlines_are_normal: whether the Normalizer would rebuild a list exactly as it is.
+/// Each rule below is the condition under which the Normalizer's step for that node kind copies
+/// the node unchanged and merges it with nothing.
+class NormalCheck {
+ public:
+  explicit NormalCheck(bool html_breaks) : html_breaks_(html_breaks) {}
+
+  MdNormalizeCounts counts;  ///< as the Normalizer counts them
+
+  /// Whether Normalizer::nodes would give `ins` itself, for a list in an emphasis-like `parent`
+  /// whose outer neighbours are of classes `left` and `right`.
+  bool list(const Inlines& ins, Normalizer::Parent parent, CharClass left, CharClass right) {
+    for (std::size_t k = 0; k < ins.size(); ++k) {
+      const Inline* previous = k == 0 ? nullptr : &ins[k - 1];
+      const Inline* next = k + 1 < ins.size() ? &ins[k + 1] : nullptr;
+      if (!node(ins[k], previous, parent)) return false;
+      if (edge_punctuation_moves(previous, ins[k], next, left, right, html_breaks_)) return false;
+    }
+    return true;
+  }
+
+ private:
+  /// Whether node() appends `in` itself after `previous` (the list's node before it, null first).
+  bool node(const Inline& in, const Inline* previous, Normalizer::Parent parent) {
+    ++counts.inlines;
+    using Parent = Normalizer::Parent;
+    return std::visit(
+        overloaded{
+            [&](const Text& t) { return !t.text.empty() && !has_newline(t.text) && !is<Text>(previous); },
+            [&](const Emph& e) { return !is<Emph>(previous) && emphasis(e.children, Parent::emph); },
+            [&](const Strong& s) {
+              if (s.children.size() == 1 && std::holds_alternative<Emph>(s.children.front().node))
+                return false;  // becomes emphasis around strong
+              return !is<Strong>(previous) && emphasis(s.children, Parent::strong);
+            },
+            [&](const Strikeout& s) {
+              if (parent == Parent::strike) return false;  // unwrapped
+              return !is<Strikeout>(previous) && emphasis(s.children, Parent::strike);
+            },
+            [](const Superscript&) { return false; },
+            [](const Subscript&) { return false; },
+            [&](const Code& c) { return !c.text.empty() && !is<Code>(previous); },
+            [](const Link&) { return false; },
+            [](const Image&) { return true; },
+            [](const LineBreak&) { return false; },  // (trimming around it is not modelled here)
+            [](const Note&) { return true; },
+            [](const Math& m) { return !m.tex.empty(); },
+            [](const Span&) { return false; },
+            [](const RawInline&) { return true; },
+        },
+        in.node);
+  }
+
+  /// Whether `in` is a node of kind K (push() merges a node into one of its own kind before it).
+  template <class K>
+  static bool is(const Inline* in) {
+    return in && std::holds_alternative<K>(in->node);
+  }
+  /// Text the Normalizer changes: newlines become spaces.
+  static bool has_newline(std::string_view s) {
+    for (char c : s)
+      if (c == '\n' || c == '\r') return true;
+    return false;
+  }
+
+  /// Whether Normalizer::emphasis keeps an emphasis-like node with `kids` as it is: they are
+  /// normal, not empty, and have no whitespace at their edges to hoist out.
+  bool emphasis(const Inlines& kids, Normalizer::Parent self) {
+    ++counts.emphasis;
+    ++counts.containers;
+    if (kids.empty() || !list(kids, self, CharClass::punct, CharClass::punct)) return false;
+    // (list() has rejected hard breaks, the other thing hoisted)
+    if (const auto* t = std::get_if<Text>(&kids.front().node); t && leading_space(t->text) != 0) return false;
+    if (const auto* t = std::get_if<Text>(&kids.back().node); t && trailing_space(t->text) != 0) return false;
+    return true;
   }
 
   bool html_breaks_;
@@ -481,6 +660,21 @@ Inlines trim_line_edges(Inlines in, bool breakless) {
 }
 
 }  // namespace
+
+bool md_inlines_are_normal(const Inlines& inlines, bool html_breaks, MdNormalizeCounts* counts) {
+  NormalCheck check(html_breaks);
+  if (!check.list(inlines, Normalizer::Parent::other, CharClass::space, CharClass::space)) return false;
+  // trim_line_edges: without hard breaks, only the block's first and last text can lose spaces
+  // or tabs (emphasis never starts or ends with whitespace once normal, see NormalCheck).
+  if (!inlines.empty()) {
+    if (const auto* t = std::get_if<Text>(&inlines.front().node); t && is_collapsible(t->text.front()))
+      return false;
+    if (const auto* t = std::get_if<Text>(&inlines.back().node); t && is_collapsible(t->text.back()))
+      return false;
+  }
+  if (counts) *counts = check.counts;
+  return true;
+}
 
 Inlines md_normalize_inlines(const Inlines& inlines, bool html_breaks, MdNormalizeCounts* counts) {
   Normalizer n(html_breaks);

@@ -35,4 +35,12 @@ struct MdNormalizeCounts {
 Inlines md_normalize_inlines(const Inlines& inlines, bool html_breaks,
                              MdNormalizeCounts* counts = nullptr);
 
+/// Whether md_normalize_inlines(inlines, html_breaks) would return `inlines` unchanged, decided
+/// without building anything, so that a caller can use them as they are (a long paragraph's copy
+/// is as large as the document's tree). False also where it does not look: links, spans,
+/// superscript, subscript and hard breaks. `counts`, when given and the answer is true, receives
+/// what md_normalize_inlines would count.
+bool md_inlines_are_normal(const Inlines& inlines, bool html_breaks,
+                           MdNormalizeCounts* counts = nullptr);
+
 }  // namespace sheaf::markdown
