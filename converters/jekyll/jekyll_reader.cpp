@@ -67,6 +67,7 @@ Blocks read_markdown(std::string_view body, const LiquidScope& scope, const std:
         nesting.text.empty() ? std::string_view(rewritten) : std::string_view(nesting.text), false, &tree);
     markdown::report_neutralised(r.neutralised, "jekyll", name, line, context);  // cmark_guard.hpp
     markdown::report_table_guard(r.table_findings, "jekyll", name, line, context);  // cmark_table_guard.hpp
+    markdown::report_footnotes_off(r.footnotes_off_line, "jekyll", name, line, context);  // cmark_bridge.hpp
     Blocks blocks = r.blocks ? std::move(*r.blocks)
                              : html::read_markdown_fragment(apply_heading_ids(r.html), name, options, context);
     merge_definition_lists(blocks);

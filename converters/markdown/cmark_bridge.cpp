@@ -4,6 +4,7 @@
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -14,6 +15,8 @@
 #include "converters/markdown/cmark_arena.hpp"
 #include "converters/markdown/cmark_guard.hpp"
 #include "converters/markdown/cmark_table_guard.hpp"
+#include "core/context.hpp"
+#include "core/diagnostics.hpp"
 #include "core/error.hpp"
 
 namespace sheaf::markdown {
@@ -88,6 +91,30 @@ bool extension_may_act(std::string_view extension, std::string_view markdown) {
   return true;
 }
 
+std::size_t entity_caret_after_bracket(std::string_view markdown) {
+  const auto digit_value = [](char c, bool hex) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (hex && c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (hex && c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  for (std::size_t i = markdown.find("[&"); i != std::string_view::npos; i = markdown.find("[&", i + 1)) {
+    std::string_view rest = markdown.substr(i + 2);
+    if (rest.starts_with("Hat;")) return i;
+    if (!rest.starts_with('#')) continue;
+    rest.remove_prefix(1);
+    const bool hex = rest.starts_with('x') || rest.starts_with('X');
+    if (hex) rest.remove_prefix(1);
+    const std::size_t max_digits = hex ? 6 : 7;  // cmark's limits for a numeric reference
+    std::size_t k = 0;
+    long value = 0;
+    for (int d = 0; k < rest.size() && k < max_digits && (d = digit_value(rest[k], hex)) >= 0; ++k)
+      value = value * (hex ? 16 : 10) + d;
+    if (k > 0 && k < rest.size() && rest[k] == ';' && value == '^') return i;
+  }
+  return std::string_view::npos;
+}
+
 namespace {
 
 Parsed parse_gfm(std::string_view markdown, bool all_extensions = false) {
@@ -99,8 +126,9 @@ Parsed parse_gfm(std::string_view markdown, bool all_extensions = false) {
   {
     const std::lock_guard<std::mutex> guard(cmark_global_state_lock());
     cmark_gfm_core_extensions_ensure_registered();
-    const int options =
-        all_extensions || extension_may_act("footnotes", markdown) ? kOptions : kOptions & ~CMARK_OPT_FOOTNOTES;
+    const bool footnotes = entity_caret_after_bracket(markdown) == std::string_view::npos &&
+                           (all_extensions || extension_may_act("footnotes", markdown));
+    const int options = footnotes ? kOptions : kOptions & ~CMARK_OPT_FOOTNOTES;
     p.parser.reset(cmark_parser_new_with_mem(options, p.mem));
     if (!p.parser) throw Error(ErrorCode::internal, "cmark-gfm could not create a parser");
     for (const char* name : kExtensions) {
@@ -279,7 +307,20 @@ MarkdownReading read_marked(std::string_view markdown, bool keep_raw_html, const
   }
   out.neutralised = guarded.neutralised;
   out.table_findings = tables.findings;
+  if (const std::size_t at = entity_caret_after_bracket(markdown);
+      at != std::string_view::npos && markdown.find("[^") != std::string_view::npos)
+    out.footnotes_off_line = static_cast<std::uint32_t>(std::count(markdown.begin(), markdown.begin() + at, '\n') + 1);
   return out;
+}
+
+void report_footnotes_off(std::uint32_t line, std::string_view id_prefix, const std::string& source_name,
+                          std::uint32_t first_line, Context& context) {
+  if (line == 0) return;
+  context.report(Diagnostic{Severity::warning, std::string(id_prefix) + ".footnotes_off",
+                            "`[` followed by an entity for `^`: footnotes are not read in this text, their "
+                            "references and definitions stay text (cmark-gfm 0.29 reads freed memory for "
+                            "such a bracket)",
+                            source_name, SourcePos{first_line + line - 1, 1}});
 }
 
 }  // namespace sheaf::markdown

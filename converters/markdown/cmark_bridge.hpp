@@ -1,6 +1,7 @@
 #pragma once
 // The only door to cmark-gfm. Markdown goes in, an HTML fragment comes out; the HTML reader builds
 // the model from it, so raw HTML in the Markdown and cmark's own output meet one tree builder.
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -42,7 +43,23 @@ struct MarkdownReading {
   std::string html;              ///< the marked HTML otherwise (read_marked)
   std::vector<NeutralisedParagraph> neutralised;
   std::vector<TableGuardFinding> table_findings;
+  /// Line (1-based, in the text read) of a `[` followed by an entity for `^` when the text also
+  /// has footnote syntax (`[^`) that was therefore not read (see entity_caret_after_bracket); 0
+  /// otherwise.
+  std::uint32_t footnotes_off_line = 0;
 };
+
+/// Where a `[` is directly followed by a character reference for `^` (`&#94;`, `&#x5E;`, with
+/// leading zeros, or `&Hat;`), or npos. cmark-gfm 0.29 takes such a bracket for a footnote
+/// reference and reads its label from the reference's decoded text after freeing it (and past
+/// its end); footnotes are not parsed in a text that holds one. The bracket then reads as text,
+/// as CommonMark means: a character reference never makes syntax.
+std::size_t entity_caret_after_bracket(std::string_view markdown);
+
+/// The `<prefix>.footnotes_off` warning for MarkdownReading::footnotes_off_line (nothing for 0);
+/// `first_line` is the source line of the text's first line.
+void report_footnotes_off(std::uint32_t line, std::string_view id_prefix, const std::string& source_name,
+                          std::uint32_t first_line, Context& context);
 
 /// Parses `markdown` once. When `tree` (when given) reads the parsed document, its blocks are
 /// returned and no HTML is rendered. Otherwise the result is the marked HTML, for

@@ -27,6 +27,7 @@ Blocks read_body(std::string_view markdown, const std::string& source_name,
     MarkdownReading r = read_marked(guarded, options.raw_html == RawHtml::keep, &tree);
     report_neutralised(r.neutralised, "markdown", source_name, 1, context);
     report_table_guard(r.table_findings, "markdown", source_name, 1, context);
+    report_footnotes_off(r.footnotes_off_line, "markdown", source_name, 1, context);
     if (r.blocks) return std::move(*r.blocks);
     return html::read_markdown_fragment(r.html, source_name, options, context);
   } catch (const Error& e) {

@@ -45,6 +45,7 @@ CASES = [
     ("YAML with tabs", "yaml-tabs.md", 64, ":4:2: error: front matter is not valid YAML: illegal block entry"),
     ("YAML syntax error", "yaml-syntax-error.md", 64, ":3:10: error: front matter is not valid YAML: illegal map value"),
     ("unclosed quoted YAML string", "yaml-unterminated-quote.md", 64, ":4:1: error: front matter is not valid YAML: a quoted string is never closed"),
+    ("[ then an entity for ^", "caret-entity-footnote.md", 0, ":4:1: warning: `[` followed by an entity for `^`"),
     ("6 MB single line", "gen:long-line.md", 0, ""),
     ("1 MB of links and emphasis", "gen:links-emphasis.md", 0, "[jekyll.emphasis_limit]"),
     ("1 MB of references and emphasis", "gen:references-emphasis.md", 0, "[jekyll.emphasis_limit]"),
