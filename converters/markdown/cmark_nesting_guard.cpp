@@ -99,7 +99,7 @@ void guard_depth(std::string_view text, const std::vector<Line>& lines, const Ne
            c == '`' || c == '&' || c == '\\';
   };
   std::vector<std::uint64_t> suffix(lines.size() + 1, 0);  // suffix[i]: steps of lines i..end
-  std::vector<std::size_t> next_reset(lines.size());        // a line index, or lines.size()
+  std::vector<std::size_t> next_reset(suffix.size() - 1);   // a line index, or lines.size()
   std::size_t reset = lines.size();
   for (std::size_t i = lines.size(); i-- > 0;) {
     const Line& l = lines[i];
