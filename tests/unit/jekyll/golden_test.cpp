@@ -38,7 +38,7 @@ TEST_P(JekyllGolden, MatchesAndRoundTripsThroughJson) {
 INSTANTIATE_TEST_SUITE_P(Samples, JekyllGolden,
                          ::testing::Values("2020-03-01-gfm-tour", "2019-7-4-示例-镜像",
                                            "2021-5-9-kramdown-liquid-tour"),
-                         [](const auto& info) { return "sample" + std::to_string(info.index); });
+                         [](const auto& param) { return "sample" + std::to_string(param.index); });
 
 }  // namespace
 }  // namespace sheaf::jekyll

@@ -52,8 +52,11 @@ TEST(TextSearch, BracketMatcherIsScanFromOpener) {
   };
   for (const std::string& text : texts("[[]]\\a")) {
     BracketMatcher match(text, '[', ']');
-    for (std::size_t at = 0; at < text.size(); ++at)
-      if (text[at] == '[') EXPECT_EQ(match(at), scan(text, at)) << text << " " << at;
+    for (std::size_t at = 0; at < text.size(); ++at) {
+      if (text[at] == '[') {
+        EXPECT_EQ(match(at), scan(text, at)) << text << " " << at;
+      }
+    }
   }
 }
 
