@@ -19,8 +19,14 @@ std::string lower(std::string_view s) {
 
 // An XPath 1.0 string literal; nullopt when the text holds both quote kinds (XPath 1.0 has no escape).
 std::optional<std::string> literal(std::string_view text) {
-  if (text.find('\'') == std::string_view::npos) return "'" + std::string(text) + "'";
-  if (text.find('"') == std::string_view::npos) return "\"" + std::string(text) + "\"";
+  const auto quoted = [&](char quote) {
+    std::string out(1, quote);  // built by appending: GCC 12 warns (-Wrestrict) on "x" + string
+    out.append(text);
+    out += quote;
+    return out;
+  };
+  if (text.find('\'') == std::string_view::npos) return quoted('\'');
+  if (text.find('"') == std::string_view::npos) return quoted('"');
   return std::nullopt;
 }
 
@@ -68,7 +74,10 @@ class Parser {
         ++i_;
         const auto name = ident();
         if (name.empty()) return std::nullopt;
-        auto lit = literal(c == '.' ? " " + std::string(name) + " " : std::string(name));
+        std::string word(c == '.' ? " " : "");  // appended: GCC 12 warns (-Wrestrict) on " " + string
+        word.append(name);
+        if (c == '.') word += ' ';
+        auto lit = literal(word);
         if (!lit) return std::nullopt;
         predicates += c == '.' ? "[contains(concat(' ',normalize-space(@class),' ')," + *lit + ")]"
                                : "[@id=" + *lit + "]";

@@ -114,7 +114,8 @@ void drop_title_heading(Document& doc, CleanRules& rules) {
     const auto* h = std::get_if<Heading>(&doc.blocks[i].node);
     if (!h) continue;
     if (normalized(plain_text(h->children)) == want) {
-      const std::string example = "h" + std::to_string(h->level);
+      std::string example(1, 'h');  // appended: GCC 12 warns (-Wrestrict) on "h" + string
+      example += std::to_string(h->level);
       doc.blocks.erase(doc.blocks.begin() + static_cast<std::ptrdiff_t>(i));
       rules.fired(CleanRule::duplicate_title, 0, example);
     }

@@ -111,7 +111,8 @@ std::optional<StartTag> start_tag(std::string_view text, std::size_t pos) {
   if (name_end == std::string_view::npos) return std::nullopt;
   StartTag tag;
   tag.name = element_name(text.substr(pos + 1, name_end - pos - 1));
-  tag.html = "<" + std::string(text.substr(pos + 1, name_end - pos - 1));
+  tag.html = '<';  // appended: GCC 12 warns (-Wrestrict) on "<" + string
+  tag.html.append(text.substr(pos + 1, name_end - pos - 1));
   std::size_t k = name_end;
   while (true) {  // (?>\s+ATTRIBUTE)*
     std::size_t a = k;
@@ -339,7 +340,8 @@ std::string literal_text(std::string_view text) {
 
 /// Whether the start tag of `name` (exactly as written) stands in `before`.
 bool scan_opened_before(std::string_view before, std::string_view name) {
-  const std::string needle = "<" + std::string(name);
+  std::string needle(1, '<');
+  needle.append(name);
   for (std::size_t p = before.find(needle); p != std::string_view::npos; p = before.find(needle, p + 1)) {
     const std::size_t k = p + needle.size();
     if (k < before.size() && (space(before[k]) || before[k] == '>' || before[k] == '/')) return true;

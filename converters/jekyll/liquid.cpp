@@ -267,8 +267,9 @@ class Expander {
 std::string post_url(std::string_view name, std::string_view baseurl, std::string_view permalink) {
   const auto post = parse_post_name(std::string(name) + ".md");
   if (!post) return {};
-  std::string path = "/" + post->date.substr(0, 4) + "/" + post->date.substr(5, 2) + "/" +
-                     post->date.substr(8, 2) + "/" + post->slug;
+  std::string path;  // appended piece by piece: GCC 12 warns (-Wrestrict) on "/" + string
+  for (const std::string& piece : {post->date.substr(0, 4), post->date.substr(5, 2), post->date.substr(8, 2), post->slug})
+    (path += '/') += piece;
   path += permalink == "pretty" ? "/" : ".html";
   return join_url(baseurl, path);
 }
